@@ -1,0 +1,652 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ApiServer.h"
+
+#include "ApiExchange.h"
+#include "AuditLog.h"
+#include "ConnectionGuard.h"
+#include "Database.h"
+#include "GuardedTcpServer.h"
+#include "JsonInput.h"
+#include "KeyFormat.h"
+#include "KeyStore.h"
+#include "ServerSecrets.h"
+#include "Timestamps.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+#include <openssl/crypto.h>
+
+Q_LOGGING_CATEGORY(lcAccess, "keyward.server.access", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcServer, "keyward.server", QtInfoMsg)
+
+namespace keyward::server {
+
+
+Reply Reply::json(int status, const QJsonObject &object)
+{
+    Reply r;
+    r.status = status;
+    r.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization org, ServerConfig config,
+                     QObject *parent)
+    : QObject(parent)
+    , m_db(database)
+    , m_secrets(secrets)
+    , m_org(std::move(org))
+    , m_config(std::move(config))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_readPool.setMaxThreadCount(m_config.databaseThreads);
+    m_readPool.setExpiryTimeout(-1); // threads keep their database connections
+    m_writePool.setMaxThreadCount(1);
+    m_writePool.setExpiryTimeout(-1);
+    m_orgJson = QJsonDocument(QJsonObject {{QStringLiteral("id"), m_org.id},
+                                           {QStringLiteral("name"), m_org.name},
+                                           {QStringLiteral("tier"), m_org.tier},
+                                           {QStringLiteral("key_format"), KeyFormat::flavorName(m_org.keyFormat)}})
+                    .toJson(QJsonDocument::Compact);
+    registerRoutes();
+    m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        dispatch(request, std::move(responder));
+    });
+    connect(&m_usageTimer, &QTimer::timeout, this, &ApiServer::flushUsage);
+    m_usageTimer.start(m_config.usageFlushMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &ApiServer::sweepExpired);
+    m_expiryTimer.start(m_config.expirySweepMs);
+}
+
+ApiServer::~ApiServer()
+{
+    m_readPool.waitForDone();
+    m_writePool.waitForDone();
+}
+
+quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    m_tcp = new GuardedTcpServer(m_config, this);
+    if (!m_tcp->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_tcp->errorString());
+        return 0;
+    }
+    m_http.bind(m_tcp);
+    QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
+    return m_tcp->serverPort();
+}
+
+void ApiServer::registerRoutes()
+{
+    using A = Permission::Access;
+    auto perm = [](const char *resource, A access) { return Permission {QLatin1String(resource), access}; };
+    auto p = [](const char *path) { return QString::fromLatin1(path).split(QLatin1Char('/'), Qt::SkipEmptyParts); };
+    m_routes = {
+        {"GET", p("health"), false, std::nullopt, &ApiServer::getHealth},
+        {"GET", p("me"), true, std::nullopt, &ApiServer::getMe},
+        {"GET", p("permissions"), true, std::nullopt, &ApiServer::getPermissions},
+        {"GET", p("secret-keys"), true, perm("secret_keys", A::Read), &ApiServer::listSecretKeys},
+        {"POST", p("secret-keys"), true, perm("secret_keys", A::Write), &ApiServer::createSecretKey},
+        {"GET", p("secret-keys/*"), true, perm("secret_keys", A::Read), &ApiServer::getSecretKey},
+        {"POST", p("secret-keys/*"), true, perm("secret_keys", A::Write), &ApiServer::updateSecretKey},
+        {"POST", p("secret-keys/*/revoke"), true, perm("secret_keys", A::Write), &ApiServer::revokeSecretKey},
+        {"POST", p("secret-keys/*/delete"), true, perm("secret_keys", A::Write), &ApiServer::deleteSecretKey},
+        {"GET", p("publishable-keys"), true, perm("publishable_keys", A::Read), &ApiServer::listPublishableKeys},
+        {"POST", p("publishable-keys"), true, perm("publishable_keys", A::Write), &ApiServer::createPublishableKey},
+        {"POST", p("publishable-keys/*/delete"), true, perm("publishable_keys", A::Write),
+         &ApiServer::deletePublishableKey},
+        {"GET", p("payments"), true, perm("payments", A::Read), &ApiServer::listPayments},
+        {"POST", p("payments"), true, perm("payments", A::Write), &ApiServer::createPayment},
+        {"GET", p("audit-events"), true, perm("audit_log", A::Read), &ApiServer::listAuditEvents},
+        {"GET", p("audit-events/head"), true, perm("audit_log", A::Read), &ApiServer::getAuditHead},
+    };
+}
+
+namespace {
+QString newRequestId()
+{
+    static constexpr char alphabet[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    QString id = QStringLiteral("req_");
+    quint64 r = QRandomGenerator::global()->generate64();
+    for (int i = 0; i < 12; ++i) {
+        id += QLatin1Char(alphabet[r % 36]);
+        r /= 36;
+    }
+    return id;
+}
+
+} // namespace
+
+void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    auto ex = std::make_shared<Exchange>(std::move(responder));
+    ex->timer.start();
+    ex->receivedAtMs = m_now();
+    ex->socket = ex->responder.socket();
+    ex->requestId = newRequestId();
+    ++m_inFlight;
+
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get: ex->method = "GET"; break;
+    case QHttpServerRequest::Method::Post: ex->method = "POST"; break;
+    case QHttpServerRequest::Method::Put: ex->method = "PUT"; break;
+    case QHttpServerRequest::Method::Delete: ex->method = "DELETE"; break;
+    case QHttpServerRequest::Method::Patch: ex->method = "PATCH"; break;
+    case QHttpServerRequest::Method::Head: ex->method = "HEAD"; break;
+    case QHttpServerRequest::Method::Options: ex->method = "OPTIONS"; break;
+    default: ex->method = "OTHER"; break;
+    }
+    const QUrl url = request.url();
+    ex->path = url.path(QUrl::FullyEncoded);
+    ex->query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    ex->body = request.body();
+    ex->authorization = request.value("authorization");
+    ex->apiKey = request.value("api-key");
+    ex->idempotencyKey = request.value("idempotency-key");
+    ex->userAgent = QString::fromUtf8(request.value("user-agent")).left(512);
+    ex->ip = request.remoteAddress().toString();
+
+    if (m_shuttingDown) {
+        finish(ex, error(ex, ApiError::Code::Unavailable, QStringLiteral("The server is shutting down.")));
+        return;
+    }
+
+    // Route: split the encoded path so an encoded slash stays inside its segment.
+    QStringList segments;
+    for (const QString &raw : ex->path.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+        segments.append(QUrl::fromPercentEncoding(raw.toLatin1()));
+    QByteArrayList allowed;
+    const Route *match = nullptr;
+    QStringList args;
+    for (const Route &route : std::as_const(m_routes)) {
+        if (route.pattern.size() != segments.size())
+            continue;
+        QStringList captured;
+        bool same = true;
+        for (qsizetype i = 0; i < segments.size() && same; ++i) {
+            if (route.pattern.at(i) == QLatin1String("*")) {
+                // A literal route segment elsewhere wins ("/audit-events/head" over an id).
+                captured.append(segments.at(i));
+            } else {
+                same = route.pattern.at(i) == segments.at(i);
+            }
+        }
+        if (!same)
+            continue;
+        if (route.method == ex->method) {
+            // Prefer the route with fewer wildcards when several match.
+            if (!match || route.pattern.count(QStringLiteral("*")) < match->pattern.count(QStringLiteral("*"))) {
+                match = &route;
+                args = captured;
+            }
+        } else if (!allowed.contains(route.method)) {
+            allowed.append(route.method);
+        }
+    }
+
+    if (!match) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        if (allowed.isEmpty()) {
+            finish(ex, error(ex, ApiError::Code::NotFound, QStringLiteral("There is no %1 endpoint.")
+                                                               .arg(QUrl::fromPercentEncoding(ex->path.toLatin1()))));
+        } else {
+            Reply r = error(ex, ApiError::Code::MethodNotAllowed,
+                            QStringLiteral("%1 does not accept %2; use %3.")
+                                .arg(ex->path, QString::fromLatin1(ex->method),
+                                     QString::fromLatin1(allowed.join(", "))));
+            r.headers.append({QByteArray("Allow"), allowed.join(", ")});
+            finish(ex, r);
+        }
+        return;
+    }
+    ex->route = match;
+    ex->args = args;
+    if (!match->authenticated) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        (this->*match->handler)(ex);
+        return;
+    }
+    authenticate(ex);
+}
+
+bool ApiServer::checkRate(const ExchangePtr &ex, const QString &subject, const RateLimit &limit)
+{
+    ex->rate = m_rateLimiter.check(subject, limit, m_now());
+    ex->hasRate = true;
+    if (ex->rate.allowed)
+        return true;
+    Reply r = error(ex, ApiError::Code::RateLimited,
+                    QStringLiteral("Too many requests: the limit is %1 per %2 seconds. Try again in %3 seconds.")
+                        .arg(limit.limit)
+                        .arg(limit.windowSeconds)
+                        .arg(ex->rate.retryAfterSeconds));
+    r.headers.append({QByteArray("Retry-After"), QByteArray::number(ex->rate.retryAfterSeconds)});
+    finish(ex, r);
+    return false;
+}
+
+void ApiServer::authenticate(const ExchangePtr &ex)
+{
+    QByteArray credential;
+    if (!ex->authorization.isEmpty()) {
+        const QByteArray auth = ex->authorization.trimmed();
+        if (auth.size() > 7 && auth.left(7).toLower() == "bearer ")
+            credential = auth.mid(7).trimmed();
+        else {
+            if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+                return;
+            deny(ex, 401, QStringLiteral("The Authorization header must be \"Bearer <key>\"."),
+                 QStringLiteral("malformed authorization header"));
+            return;
+        }
+    } else if (!ex->apiKey.isEmpty()) {
+        credential = ex->apiKey.trimmed();
+    }
+    if (credential.isEmpty()) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        deny(ex, 401, QStringLiteral("Missing credentials: send \"Authorization: Bearer <key>\" or \"api-key: <key>\"."),
+             QStringLiteral("missing credentials"));
+        return;
+    }
+    const QString text = QString::fromLatin1(credential);
+    if (!KeyFormat::isWellFormedSecret(text)) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), QStringLiteral("malformed key"));
+        return;
+    }
+    const QByteArray hash = m_secrets.keyedHash(credential);
+    if (const auto cached = m_authCache.find(hash)) {
+        proceedAuthenticated(ex, *cached);
+        return;
+    }
+    const quint64 generation = m_authCache.generation();
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self, ex, hash, generation] {
+        std::optional<Principal> principal;
+        bool failed = false;
+        try {
+            QSqlDatabase db = m_db.connection();
+            principal = KeyStore::principalForHash(db, hash);
+            if (principal)
+                principal->meJson = meBody(*principal);
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "credential lookup failed:" << e.what();
+            failed = true;
+        }
+        QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, failed] {
+            if (failed) {
+                finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the key.")));
+                return;
+            }
+            if (!principal) {
+                if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+                    return;
+                deny(ex, 401, QStringLiteral("Invalid or expired authentication token"),
+                     QStringLiteral("unknown, revoked or deleted key"));
+                return;
+            }
+            m_authCache.insert(hash, *principal, generation);
+            proceedAuthenticated(ex, *principal);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &principal)
+{
+    const qint64 now = m_now();
+    if (principal.expiresAtMs > 0 && now >= principal.expiresAtMs) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), QStringLiteral("expired key"),
+             principal.actor());
+        return;
+    }
+    ex->principal = principal;
+    if (!checkRate(ex, QStringLiteral("org:") + principal.orgId, m_config.limitForTier(m_org.tier)))
+        return;
+    m_usage.record(principal.id, now, ex->ip, ex->userAgent);
+    if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {
+        deny(ex, 403,
+             QStringLiteral("This key lacks the %1 permission needed for %2 %3.")
+                 .arg(ex->route->permission->toString(), QString::fromLatin1(ex->method), ex->path),
+             QStringLiteral("missing permission %1").arg(ex->route->permission->toString()), principal.actor());
+        return;
+    }
+    (this->*ex->route->handler)(ex);
+}
+
+void ApiServer::deny(const ExchangePtr &ex, int status, const QString &message, const QString &reason,
+                     const Actor &target)
+{
+    Reply r = error(ex, status == 403 ? ApiError::Code::Forbidden : ApiError::Code::Unauthorized, message);
+    if (status == 401)
+        r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"keyward\"")});
+    finish(ex, r);
+    recordDeniedAsync(ex, status, reason, target);
+}
+
+void ApiServer::recordDeniedAsync(const ExchangePtr &ex, int status, const QString &reason, const Actor &credential)
+{
+    if (m_shuttingDown)
+        return;
+    // At most N denied events per client address per minute; the rest are counted and the
+    // count travels with the next event that is written.
+    const qint64 now = m_now();
+    DeniedWindow &w = m_deniedByIp[ex->ip];
+    if (now - w.startMs >= 60'000) {
+        w.startMs = now;
+        w.count = 0;
+    }
+    if (w.count >= m_config.deniedAuditPerMinutePerIp) {
+        ++w.suppressed;
+        return;
+    }
+    ++w.count;
+    QJsonObject details {{QStringLiteral("status"), status},
+                         {QStringLiteral("reason"), reason},
+                         {QStringLiteral("method"), QString::fromLatin1(ex->method)},
+                         {QStringLiteral("path"), ex->path}};
+    if (w.suppressed > 0) {
+        details.insert(QStringLiteral("suppressed_before"), w.suppressed);
+        w.suppressed = 0;
+    }
+    if (m_deniedByIp.size() > 4096)
+        m_deniedByIp.removeIf([&](const auto &it) { return now - it.value().startMs > 120'000; });
+    Actor actor = credential.type.isEmpty() ? Actor {QStringLiteral("anonymous"), QString(), QStringLiteral("anonymous client")}
+                                            : credential;
+    AuditEvent event = eventFor(ex, QStringLiteral("auth.denied"),
+                                {QStringLiteral("endpoint"), QString(),
+                                 QString::fromLatin1(ex->method) + QLatin1Char(' ') + ex->path},
+                                details);
+    event.actor = actor;
+    const QString orgId = m_org.id;
+    m_writePool.start([this, event, orgId] {
+        try {
+            m_db.write([&](QSqlDatabase &db) { AuditLog::append(db, orgId, event); });
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "could not record a denied request:" << e.what();
+        }
+    });
+}
+
+AuditEvent ApiServer::eventFor(const ExchangePtr &ex, const QString &action, const Actor &target,
+                               const QJsonObject &details) const
+{
+    AuditEvent e;
+    e.atMs = m_now();
+    e.actor = ex->principal.actor();
+    e.action = action;
+    e.target = target;
+    e.ip = ex->ip;
+    e.userAgent = ex->userAgent;
+    e.requestId = ex->requestId;
+    e.details = details;
+    return e;
+}
+
+Reply ApiServer::error(const ExchangePtr &ex, ApiError::Code code, const QString &message,
+                       const QJsonObject &details) const
+{
+    ApiError e;
+    e.code = code;
+    e.message = message;
+    e.details = details;
+    e.requestId = ex->requestId;
+    e.timestamp = toRfc3339Ms(m_now());
+    return Reply::json(ApiError::httpStatus(code), e.toJson());
+}
+
+Reply ApiServer::validationError(const ExchangePtr &ex, const QJsonObject &details) const
+{
+    return error(ex, ApiError::Code::ValidationFailed, QStringLiteral("Some fields are not valid; see details."),
+                 details);
+}
+
+bool ApiServer::readBody(const ExchangePtr &ex, JsonInput &input, bool allowEmpty)
+{
+    switch (input.parse(ex->body)) {
+    case JsonInput::ParseResult::Ok:
+        return true;
+    case JsonInput::ParseResult::Empty:
+        if (allowEmpty)
+            return true;
+        finish(ex, error(ex, ApiError::Code::BadRequest, QStringLiteral("The request body must be a JSON object.")));
+        return false;
+    case JsonInput::ParseResult::Malformed:
+        finish(ex, error(ex, ApiError::Code::BadRequest, input.parseErrorMessage()));
+        return false;
+    case JsonInput::ParseResult::NotAnObject:
+        finish(ex, error(ex, ApiError::Code::BadRequest, QStringLiteral("The request body must be a JSON object.")));
+        return false;
+    }
+    return false;
+}
+
+bool ApiServer::checkQuery(const ExchangePtr &ex, const QStringList &allowed)
+{
+    QJsonObject details;
+    for (const auto &item : ex->query.queryItems()) {
+        if (!allowed.contains(item.first))
+            details.insert(item.first, QStringLiteral("Unknown query parameter."));
+    }
+    if (details.isEmpty())
+        return true;
+    finish(ex, validationError(ex, details));
+    return false;
+}
+
+std::optional<int> ApiServer::limitParam(const ExchangePtr &ex, int defaultLimit, int maxLimit)
+{
+    if (!ex->query.hasQueryItem(QStringLiteral("limit")))
+        return defaultLimit;
+    bool ok = false;
+    const int limit = ex->query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > maxLimit) {
+        finish(ex, validationError(ex, {{QStringLiteral("limit"),
+                                         QStringLiteral("Must be a whole number from 1 to %1.").arg(maxLimit)}}));
+        return std::nullopt;
+    }
+    return limit;
+}
+
+void ApiServer::runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
+{
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self, ex, work = std::move(work)] {
+        Reply reply;
+        try {
+            QSqlDatabase db = m_db.connection();
+            reply = work(db);
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
+            reply = error(ex, ApiError::Code::Internal,
+                          QStringLiteral("The server could not complete the request; quote the request id."));
+        }
+        QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
+{
+    QPointer<ApiServer> self(this);
+    m_writePool.start([this, self, ex, work = std::move(work)] {
+        Reply reply;
+        try {
+            const QByteArray idemKey = ex->idempotencyKey;
+            const QString credential = ex->principal.type + QLatin1Char(':') + ex->principal.id;
+            const QByteArray bodyHash =
+                QCryptographicHash::hash(ex->method + ' ' + ex->path.toUtf8() + '\n' + ex->body,
+                                         QCryptographicHash::Sha256).toHex();
+            reply = m_db.write([&](QSqlDatabase &db) -> Reply {
+                if (!idemKey.isEmpty()) {
+                    Sql q(db, QStringLiteral("SELECT body_hash, status, response FROM idempotency_keys "
+                                             "WHERE credential_id = ? AND idem_key = ? AND created_at > ?"));
+                    q.bind(credential).bind(QString::fromUtf8(idemKey)).bind(m_now() - 24 * 3600 * 1000).exec();
+                    if (q.next()) {
+                        if (q.text(0).toLatin1() != bodyHash)
+                            return error(ex, ApiError::Code::Conflict,
+                                         QStringLiteral("This Idempotency-Key was already used with a different "
+                                                        "request; use a new key for a new request."));
+                        Reply replay;
+                        replay.status = int(q.integer(1));
+                        replay.body = q.text(2).toUtf8();
+                        replay.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
+                        return replay;
+                    }
+                }
+                Reply r = work(db);
+                if (!idemKey.isEmpty() && r.status >= 200 && r.status < 300) {
+                    Sql store(db, QStringLiteral("INSERT OR REPLACE INTO idempotency_keys (credential_id, idem_key, "
+                                                 "method, path, body_hash, status, response, created_at) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                    store.bind(credential).bind(QString::fromUtf8(idemKey)).bind(QString::fromLatin1(ex->method))
+                        .bind(ex->path).bind(QString::fromLatin1(bodyHash)).bind(r.status)
+                        .bind(QString::fromUtf8(r.replayBody.isEmpty() ? r.body : r.replayBody)).bind(m_now()).exec();
+                }
+                return r;
+            });
+            if (!reply.invalidateKeyId.isEmpty())
+                m_authCache.invalidateKey(reply.invalidateKeyId); // before the answer leaves
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
+            reply = error(ex, ApiError::Code::Internal,
+                          QStringLiteral("The server could not complete the request; quote the request id."));
+        }
+        QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::finish(const ExchangePtr &ex, Reply reply)
+{
+    if (ex->finished)
+        return;
+    ex->finished = true;
+    --m_inFlight;
+    qCInfo(lcAccess).noquote() << ex->ip << ex->method << ex->path << reply.status << ex->timer.elapsed() << "ms"
+                               << ex->requestId;
+    QTcpSocket *socket = ex->socket;
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        qCDebug(lcServer) << "client gone before the answer to" << ex->requestId;
+    } else {
+        QHttpServerResponder &out = ex->responder;
+        out.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+        out.writeHeader("Content-Type", "application/json");
+        out.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        out.writeHeader("X-Request-Id", ex->requestId.toLatin1());
+        if (ex->hasRate) {
+            out.writeHeader("X-RateLimit-Limit", QByteArray::number(ex->rate.limit));
+            out.writeHeader("X-RateLimit-Remaining", QByteArray::number(ex->rate.remaining));
+            out.writeHeader("X-RateLimit-Reset", QByteArray::number(ex->rate.resetEpochSeconds));
+        }
+        if (reply.sensitive)
+            out.writeHeader("Cache-Control", "no-store");
+        for (const auto &h : std::as_const(reply.headers))
+            out.writeHeader(h.first, h.second);
+        out.writeBody(reply.body);
+        if (auto *guard = ConnectionGuard::of(socket))
+            guard->responseWritten();
+    }
+    if (reply.sensitive && !reply.body.isEmpty())
+        OPENSSL_cleanse(reply.body.data(), size_t(reply.body.size()));
+}
+
+QByteArray ApiServer::meBody(const Principal &principal) const
+{
+    const QJsonObject me {
+        {QStringLiteral("object"), QStringLiteral("principal")},
+        {QStringLiteral("type"), principal.type},
+        {QStringLiteral("id"), principal.id},
+        {QStringLiteral("display"), principal.display},
+        {QStringLiteral("role"), QJsonValue::Null},
+        {QStringLiteral("permissions"), QJsonArray::fromStringList(principal.permissions.toStringList())},
+        {QStringLiteral("key"), QJsonObject {{QStringLiteral("id"), principal.id},
+                                             {QStringLiteral("note"), principal.note},
+                                             {QStringLiteral("masked"), principal.masked},
+                                             {QStringLiteral("expires_at"),
+                                              principal.expiresAtMs ? QJsonValue(toRfc3339Ms(principal.expiresAtMs))
+                                                                    : QJsonValue(QJsonValue::Null)}}},
+        {QStringLiteral("organization"), QJsonDocument::fromJson(m_orgJson).object()},
+    };
+    return QJsonDocument(me).toJson(QJsonDocument::Compact);
+}
+
+void ApiServer::flushUsage()
+{
+    if (m_usage.isEmpty())
+        return;
+    auto batch = std::make_shared<UsageRecorder::Batch>(m_usage.take());
+    m_writePool.start([this, batch] {
+        try {
+            m_db.write([&](QSqlDatabase &db) { UsageRecorder::flush(db, *batch); });
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "could not record key usage:" << e.what();
+        }
+    });
+}
+
+void ApiServer::sweepExpired()
+{
+    const QString orgId = m_org.id;
+    m_writePool.start([this, orgId] {
+        try {
+            const qint64 now = m_now();
+            m_db.write([&](QSqlDatabase &db) {
+                const QList<ApiKey> due = KeyStore::dueForExpiry(db, now, 500);
+                for (const ApiKey &key : due) {
+                    AuditEvent e;
+                    e.atMs = now;
+                    e.actor = {QStringLiteral("system"), QString(), QStringLiteral("keyward-server")};
+                    e.action = QStringLiteral("secret_key.expired");
+                    e.target = {QStringLiteral("secret_key"), key.id, KeyStore::displayFor(key.note, key.masked())};
+                    e.details = {{QStringLiteral("expires_at"), toRfc3339(key.expiresAt)}};
+                    AuditLog::append(db, orgId, e);
+                    KeyStore::markExpiryLogged(db, key.id);
+                }
+                Sql(db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at <= ?"))
+                    .bind(now - 24 * 3600 * 1000).exec();
+            });
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "expiry sweep failed:" << e.what();
+        }
+    });
+}
+
+void ApiServer::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down: no new connections; finishing" << m_inFlight << "request(s)";
+    if (m_tcp)
+        m_tcp->close();
+    m_expiryTimer.stop();
+    auto *poll = new QTimer(this);
+    QElapsedTimer waited;
+    waited.start();
+    connect(poll, &QTimer::timeout, this, [this, poll, waited] {
+        if ((m_inFlight > 0 || m_readPool.activeThreadCount() > 0) && waited.elapsed() < m_config.shutdownGraceMs)
+            return;
+        poll->stop();
+        m_usageTimer.stop();
+        flushUsage();
+        m_readPool.waitForDone();
+        m_writePool.waitForDone();
+        qCInfo(lcServer) << "stopped";
+        Q_EMIT stopped();
+    });
+    poll->start(20);
+}
+
+} // namespace keyward::server

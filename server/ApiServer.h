@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ApiError.h"
+#include "AuditEvent.h"
+#include "AuthCache.h"
+#include "Organization.h"
+#include "Principal.h"
+#include "RateLimiter.h"
+#include "ServerConfig.h"
+#include "UsageRecorder.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QJsonObject>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QSqlDatabase;
+
+namespace keyward::server {
+
+class Database;
+class GuardedTcpServer;
+class ServerSecrets;
+
+// An answer before it is written: status, JSON body, extra headers, and what the write path
+// must do around it.
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray replayBody;   // what an idempotent replay answers instead (create: no secret)
+    QString invalidateKeyId; // a key whose cached credential must go before the answer leaves
+    bool sensitive = false;  // wipe the body once written
+
+    static Reply json(int status, const QJsonObject &object);
+};
+
+// keyward-server's HTTP API. Requests arrive on the HTTP thread, are routed, authenticated
+// from an in-memory cache where possible, rate limited and checked for permission there;
+// database work runs on a reader pool or the single writer thread, and answers come back to
+// the HTTP thread, written only if the client is still connected.
+class ApiServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;
+
+    ApiServer(Database &database, ServerSecrets &secrets, Organization org, ServerConfig config,
+              QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // Returns the port listened on, or 0 with *error set.
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error);
+    void setClock(Clock clock) { m_now = std::move(clock); }
+
+    // Stops accepting, lets in-flight requests finish (up to the configured grace), flushes
+    // usage, then emits stopped().
+    void shutdown();
+
+Q_SIGNALS:
+    void stopped();
+
+public:
+    struct Exchange;
+    using ExchangePtr = std::shared_ptr<Exchange>;
+
+private:
+    using Handler = void (ApiServer::*)(const ExchangePtr &);
+    struct Route
+    {
+        QByteArray method;
+        QStringList pattern; // "*" matches one segment
+        bool authenticated = true;
+        std::optional<Permission> permission;
+        Handler handler;
+    };
+
+    void registerRoutes();
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void authenticate(const ExchangePtr &ex);
+    void proceedAuthenticated(const ExchangePtr &ex, const Principal &principal);
+    void deny(const ExchangePtr &ex, int status, const QString &message, const QString &reason,
+              const Actor &target = {});
+    void finish(const ExchangePtr &ex, Reply reply);
+    bool checkRate(const ExchangePtr &ex, const QString &subject, const RateLimit &limit);
+
+    Reply error(const ExchangePtr &ex, ApiError::Code code, const QString &message,
+                const QJsonObject &details = {}) const;
+    Reply validationError(const ExchangePtr &ex, const QJsonObject &details) const;
+    // Parses the body as a JSON object; on failure finishes the exchange and returns false.
+    bool readBody(const ExchangePtr &ex, class JsonInput &input, bool allowEmpty);
+    bool checkQuery(const ExchangePtr &ex, const QStringList &allowed);
+    std::optional<int> limitParam(const ExchangePtr &ex, int defaultLimit, int maxLimit);
+
+    void runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
+    void runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
+    void recordDeniedAsync(const ExchangePtr &ex, int status, const QString &reason, const Actor &target);
+    QByteArray meBody(const Principal &principal) const;
+    AuditEvent eventFor(const ExchangePtr &ex, const QString &action, const Actor &target,
+                        const QJsonObject &details) const;
+
+    void flushUsage();
+    void sweepExpired();
+
+    // Endpoints.
+    void getHealth(const ExchangePtr &ex);
+    void getMe(const ExchangePtr &ex);
+    void getPermissions(const ExchangePtr &ex);
+    void listSecretKeys(const ExchangePtr &ex);
+    void createSecretKey(const ExchangePtr &ex);
+    void getSecretKey(const ExchangePtr &ex);
+    void updateSecretKey(const ExchangePtr &ex);
+    void revokeSecretKey(const ExchangePtr &ex);
+    void deleteSecretKey(const ExchangePtr &ex);
+    void listPublishableKeys(const ExchangePtr &ex);
+    void createPublishableKey(const ExchangePtr &ex);
+    void deletePublishableKey(const ExchangePtr &ex);
+    void listPayments(const ExchangePtr &ex);
+    void createPayment(const ExchangePtr &ex);
+    void listAuditEvents(const ExchangePtr &ex);
+    void getAuditHead(const ExchangePtr &ex);
+
+    Database &m_db;
+    ServerSecrets &m_secrets;
+    Organization m_org;
+    ServerConfig m_config;
+    Clock m_now;
+
+    QHttpServer m_http;
+    GuardedTcpServer *m_tcp = nullptr;
+    QList<Route> m_routes;
+    QThreadPool m_readPool;
+    QThreadPool m_writePool;
+    AuthCache m_authCache;
+    RateLimiter m_rateLimiter;
+    UsageRecorder m_usage;
+    QTimer m_usageTimer;
+    QTimer m_expiryTimer;
+    QByteArray m_orgJson;
+
+    struct DeniedWindow
+    {
+        qint64 startMs = 0;
+        int count = 0;
+        int suppressed = 0;
+    };
+    QHash<QString, DeniedWindow> m_deniedByIp;
+
+    int m_inFlight = 0;
+    bool m_shuttingDown = false;
+};
+
+} // namespace keyward::server

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionGuard.h"
+
+#include "ApiError.h"
+#include "ServerConfig.h"
+#include "Timestamps.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcGuard, "keyward.server.connection", QtInfoMsg)
+
+namespace keyward::server {
+
+namespace {
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400: return "Bad Request";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+    }
+}
+} // namespace
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ServerConfig &config)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_config(config)
+{
+    setObjectName(QStringLiteral("ConnectionGuard"));
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
+    // Connected before QHttpServer connects its own slot, so every chunk is seen first.
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    armIdle();
+}
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QStringLiteral("ConnectionGuard"), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+void ConnectionGuard::armIdle()
+{
+    m_timer.start(m_config.idleTimeoutMs);
+}
+
+void ConnectionGuard::armRequestDeadline()
+{
+    m_timer.start(m_config.requestTimeoutMs);
+}
+
+void ConnectionGuard::onTimeout()
+{
+    if (m_state == State::Rejected || m_state == State::Idle) {
+        // Idle keep-alive connection, or a rejected one whose client never went away.
+        m_socket->abort();
+        m_socket->deleteLater();
+        return;
+    }
+    qCInfo(lcGuard) << "closing a connection from" << m_socket->peerAddress().toString()
+                    << "that did not send its request in time";
+    reject(408, "BAD_REQUEST", QStringLiteral("The request did not arrive completely within %1 ms.")
+                                   .arg(m_config.requestTimeoutMs));
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    if (m_state == State::Rejected) {
+        m_socket->readAll(); // drain, so closing does not reset the connection under the reply
+        return;
+    }
+    // QHttpServer reads everything on each readyRead, so what is available now is new data.
+    QByteArray chunk = m_socket->peek(m_socket->bytesAvailable());
+    qsizetype pos = 0;
+    while (pos < chunk.size() && m_state != State::Rejected) {
+        if (m_state == State::Idle || m_state == State::Headers) {
+            if (m_state == State::Idle) {
+                m_state = State::Headers;
+                m_head.clear();
+                armRequestDeadline();
+            }
+            const qsizetype oldSize = m_head.size();
+            m_head.append(chunk.constData() + pos, chunk.size() - pos);
+            // Search from a little before the old end in case the terminator straddles chunks.
+            const qsizetype end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, oldSize - 3));
+            if (end < 0) {
+                if (m_head.size() > m_config.maxHeaderBytes)
+                    reject(431, "BAD_REQUEST", QStringLiteral("The request headers exceed %1 bytes.")
+                                                   .arg(m_config.maxHeaderBytes));
+                return;
+            }
+            const qsizetype headLength = end + 4;
+            if (headLength > m_config.maxHeaderBytes) {
+                reject(431, "BAD_REQUEST",
+                       QStringLiteral("The request headers exceed %1 bytes.").arg(m_config.maxHeaderBytes));
+                return;
+            }
+            pos += headLength - oldSize;
+            m_head.truncate(headLength);
+            parseHeaders(m_head);
+            m_head.clear();
+            if (m_state == State::Rejected)
+                return;
+            if (m_bodyRemaining == 0) {
+                m_closeAfterResponse.enqueue(m_closeAfterCurrent);
+                m_state = State::Idle;
+                m_timer.stop();
+            } else {
+                m_state = State::Body;
+            }
+        } else if (m_state == State::Body) {
+            const qint64 take = qMin<qint64>(m_bodyRemaining, chunk.size() - pos);
+            m_bodyRemaining -= take;
+            pos += take;
+            if (m_bodyRemaining == 0) {
+                m_closeAfterResponse.enqueue(m_closeAfterCurrent);
+                m_state = State::Idle;
+                m_timer.stop();
+            }
+        }
+    }
+}
+
+void ConnectionGuard::parseHeaders(const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QByteArray requestLine = lines.value(0).trimmed();
+    const bool http10 = requestLine.endsWith("HTTP/1.0");
+    bool keepAlive = !http10;
+    qint64 contentLength = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            contentLength = value.toLongLong(&ok);
+            if (!ok || contentLength < 0) {
+                reject(400, "BAD_REQUEST", QStringLiteral("The Content-Length header is not a valid length."));
+                return;
+            }
+        } else if (name == "transfer-encoding" && value.toLower() != "identity") {
+            reject(411, "BAD_REQUEST",
+                   QStringLiteral("Chunked request bodies are not accepted; send a Content-Length."));
+            return;
+        } else if (name == "connection") {
+            const QByteArray v = value.toLower();
+            if (v.contains("close"))
+                keepAlive = false;
+            else if (v.contains("keep-alive"))
+                keepAlive = true;
+        }
+    }
+    if (contentLength > m_config.maxBodyBytes) {
+        reject(413, "PAYLOAD_TOO_LARGE",
+               QStringLiteral("The request body is %1 bytes; the limit is %2 bytes.")
+                   .arg(contentLength)
+                   .arg(m_config.maxBodyBytes));
+        return;
+    }
+    m_bodyRemaining = contentLength;
+    m_closeAfterCurrent = !keepAlive;
+}
+
+void ConnectionGuard::responseWritten()
+{
+    const bool close = m_closeAfterResponse.isEmpty() ? false : m_closeAfterResponse.dequeue();
+    if (close) {
+        m_socket->disconnectFromHost(); // after the queued response bytes are written
+        return;
+    }
+    if (m_state == State::Idle && m_closeAfterResponse.isEmpty())
+        armIdle();
+}
+
+void ConnectionGuard::reject(int status, const QByteArray &code, const QString &message)
+{
+    if (m_state == State::Rejected)
+        return;
+    m_state = State::Rejected;
+    // Stop QHttpServer from parsing anything more on this connection.
+    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+
+    ApiError error;
+    error.code = ApiError::codeFromName(QString::fromLatin1(code));
+    error.message = message;
+    error.requestId = QStringLiteral("req_") + QString::number(QRandomGenerator::global()->generate64(), 36);
+    error.timestamp = toRfc3339(QDateTime::currentDateTimeUtc());
+    const QByteArray body = QJsonDocument(error.toJson()).toJson(QJsonDocument::Compact);
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n"
+        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nX-Request-Id: " + error.requestId.toLatin1() + "\r\n\r\n" + body;
+    m_socket->write(response);
+    m_socket->flush();
+    m_socket->readAll();
+    // Give the client a moment to read the answer before the connection goes away.
+    m_timer.start(1000);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() == 0)
+            m_socket->disconnectFromHost();
+    });
+}
+
+} // namespace keyward::server

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Database.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace keyward::server {
+
+namespace {
+QAtomicInt s_instanceCounter;
+
+// Each entry upgrades the schema by one version; never edit one that has shipped.
+const char *const Migrations[] = {
+    // 1: organisation, secrets, keys, usage, publishable keys, audit chain, idempotency, payments
+    R"SQL(
+CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    key_format TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE secret_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    note TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    last_four TEXT NOT NULL,
+    secret_hash BLOB NOT NULL UNIQUE,
+    permissions TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by_type TEXT NOT NULL,
+    created_by_id TEXT,
+    created_by_display TEXT NOT NULL,
+    expires_at INTEGER,
+    revoked_at INTEGER,
+    deleted_at INTEGER,
+    expired_logged INTEGER NOT NULL DEFAULT 0,
+    last_used_at INTEGER,
+    last_used_ip TEXT,
+    last_used_user_agent TEXT
+);
+CREATE INDEX secret_keys_org_seq ON secret_keys(org_id, seq) WHERE deleted_at IS NULL;
+CREATE INDEX secret_keys_expiry ON secret_keys(expires_at)
+    WHERE deleted_at IS NULL AND revoked_at IS NULL AND expired_logged = 0;
+CREATE TABLE key_usage_daily (
+    key_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key_id, day)
+) WITHOUT ROWID;
+CREATE TABLE publishable_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    note TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by_type TEXT NOT NULL,
+    created_by_id TEXT,
+    created_by_display TEXT NOT NULL,
+    deleted_at INTEGER
+);
+CREATE INDEX publishable_keys_org_seq ON publishable_keys(org_id, seq) WHERE deleted_at IS NULL;
+CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    org_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor_type TEXT NOT NULL,
+    actor_id TEXT,
+    actor_display TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT,
+    target_display TEXT NOT NULL,
+    ip TEXT,
+    user_agent TEXT,
+    request_id TEXT,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_events_action ON audit_events(action, seq);
+CREATE INDEX audit_events_actor ON audit_events(actor_id, seq);
+CREATE INDEX audit_events_target ON audit_events(target_id, seq);
+CREATE INDEX audit_events_ip ON audit_events(ip, seq);
+CREATE INDEX audit_events_at ON audit_events(at);
+CREATE TABLE audit_chain_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT INTO audit_chain_head (id, seq, hash)
+    VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TABLE idempotency_keys (
+    credential_id TEXT NOT NULL,
+    idem_key TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (credential_id, idem_key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+CREATE TABLE payments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT
+);
+CREATE INDEX payments_org_seq ON payments(org_id, seq);
+)SQL",
+};
+static_assert(std::size(Migrations) == Database::SchemaVersion);
+
+QStringList splitStatements(const QString &script)
+{
+    QStringList out;
+    for (const QString &part : script.split(QLatin1Char(';'))) {
+        const QString s = part.trimmed();
+        if (!s.isEmpty())
+            out.append(s);
+    }
+    return out;
+}
+} // namespace
+
+Sql::Sql(const QSqlDatabase &db, const QString &statement)
+    : m_query(db)
+    , m_statement(statement)
+{
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(statement))
+        throw DatabaseError("prepare failed: " + m_query.lastError().text().toStdString() + " in "
+                            + statement.left(120).toStdString());
+}
+
+Sql &Sql::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Sql &Sql::exec()
+{
+    if (!m_query.exec())
+        throw DatabaseError("query failed: " + m_query.lastError().text().toStdString() + " in "
+                            + m_statement.left(120).toStdString());
+    return *this;
+}
+
+std::optional<QString> Database::sqlitePathFromUrl(const QString &url, QString *error)
+{
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        QString path = url.mid(7);
+        if (path.startsWith(QLatin1String("//")))
+            path = path.mid(2);
+        if (path.isEmpty()) {
+            *error = QStringLiteral("the database URL %1 names no file; use sqlite:PATH").arg(url);
+            return std::nullopt;
+        }
+        return QFileInfo(path).absoluteFilePath();
+    }
+    if (url.startsWith(QLatin1String("postgres"))) {
+        *error = QStringLiteral("PostgreSQL is not supported by this build yet; use sqlite:PATH");
+        return std::nullopt;
+    }
+    *error = QStringLiteral("unsupported database URL \"%1\"; use sqlite:PATH").arg(url);
+    return std::nullopt;
+}
+
+QString Database::defaultUrl()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/keyward-server");
+    return QStringLiteral("sqlite:") + dir + QStringLiteral("/keyward.db");
+}
+
+Database::Database(QString sqlitePath)
+    : m_path(std::move(sqlitePath))
+    , m_connectionPrefix(QStringLiteral("keyward-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(m_connectionPrefix)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                if (db.isValid() && db.isOpen())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = m_connectionPrefix
+        + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                    : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        throw DatabaseError("cannot open " + m_path.toStdString() + ": " + db.lastError().text().toStdString());
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA temp_store=MEMORY"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QLatin1String(pragma)))
+            throw DatabaseError(std::string("cannot set ") + pragma + ": " + q.lastError().text().toStdString());
+    }
+    return db;
+}
+
+bool Database::open(QString *error)
+{
+    try {
+        const QFileInfo info(m_path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+            return false;
+        }
+        QSqlDatabase db = connection();
+        QMutexLocker lock(&m_writeMutex);
+        begin(db);
+        try {
+            migrate(db);
+            commit(db);
+        } catch (...) {
+            rollback(db);
+            throw;
+        }
+        return true;
+    } catch (const DatabaseError &e) {
+        *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+void Database::migrate(QSqlDatabase &db)
+{
+    Sql version(db, QStringLiteral("PRAGMA user_version"));
+    version.exec();
+    const int current = version.next() ? version.value(0).toInt() : 0;
+    if (current > SchemaVersion)
+        throw DatabaseError("the database was written by a newer keyward-server (schema "
+                            + std::to_string(current) + ")");
+    for (int v = current; v < SchemaVersion; ++v) {
+        for (const QString &statement : splitStatements(QString::fromUtf8(Migrations[v]))) {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                throw DatabaseError("migration " + std::to_string(v + 1) + " failed: "
+                                    + q.lastError().text().toStdString());
+        }
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
+            throw DatabaseError("cannot record the schema version: " + q.lastError().text().toStdString());
+    }
+}
+
+void Database::begin(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        throw DatabaseError("cannot begin a transaction: " + q.lastError().text().toStdString());
+}
+
+void Database::commit(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("COMMIT")))
+        throw DatabaseError("cannot commit: " + q.lastError().text().toStdString());
+}
+
+void Database::rollback(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+} // namespace keyward::server

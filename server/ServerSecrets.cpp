@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerSecrets.h"
+
+#include "Database.h"
+#include "CanonicalJson.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+
+namespace keyward::server {
+
+namespace {
+const QString PepperName = QStringLiteral("hmac_pepper");
+const QString SigningKeyName = QStringLiteral("es256_signing_key");
+
+QByteArray readSecret(QSqlDatabase &db, const QString &name)
+{
+    Sql q(db, QStringLiteral("SELECT value FROM server_secrets WHERE name = ?"));
+    q.bind(name).exec();
+    return q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+QByteArray generatePrivateKeyPem()
+{
+    EVP_PKEY *key = EVP_EC_gen("P-256");
+    if (!key)
+        throw DatabaseError("cannot generate the ES256 signing key");
+    BIO *bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    QByteArray pem(data, len);
+    BIO_free(bio);
+    EVP_PKEY_free(key);
+    return pem;
+}
+
+QByteArray bnParam(EVP_PKEY *key, const char *name)
+{
+    BIGNUM *bn = nullptr;
+    if (!EVP_PKEY_get_bn_param(key, name, &bn))
+        return {};
+    QByteArray out(32, Qt::Uninitialized);
+    BN_bn2binpad(bn, reinterpret_cast<unsigned char *>(out.data()), 32);
+    BN_free(bn);
+    return out;
+}
+} // namespace
+
+ServerSecrets::ServerSecrets() = default;
+
+ServerSecrets::~ServerSecrets()
+{
+    if (!m_pepper.isEmpty())
+        OPENSSL_cleanse(m_pepper.data(), size_t(m_pepper.size()));
+    EVP_PKEY_free(m_signingKey);
+}
+
+QByteArray ServerSecrets::randomBytes(int count)
+{
+    QByteArray out(count, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), count) != 1)
+        qFatal("OpenSSL's CSPRNG failed; refusing to continue without secure randomness");
+    return out;
+}
+
+QByteArray ServerSecrets::base64Url(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+void ServerSecrets::ensure(QSqlDatabase &db, qint64 nowMs)
+{
+    auto insert = [&](const QString &name, const QByteArray &value) {
+        Sql q(db, QStringLiteral("INSERT INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)"));
+        q.bind(name).bind(value).bind(nowMs).exec();
+    };
+    if (readSecret(db, PepperName).isEmpty())
+        insert(PepperName, randomBytes(32));
+    if (readSecret(db, SigningKeyName).isEmpty())
+        insert(SigningKeyName, generatePrivateKeyPem());
+    if (!load(db))
+        throw DatabaseError("the server secrets could not be loaded after creation");
+}
+
+bool ServerSecrets::load(QSqlDatabase &db)
+{
+    const QByteArray pepper = readSecret(db, PepperName);
+    const QByteArray pem = readSecret(db, SigningKeyName);
+    if (pepper.size() < 32 || pem.isEmpty())
+        return false;
+    m_pepper = pepper;
+    loadSigningKey(pem);
+    return m_signingKey != nullptr;
+}
+
+void ServerSecrets::loadSigningKey(const QByteArray &pem)
+{
+    EVP_PKEY_free(m_signingKey);
+    m_signingKey = nullptr;
+    BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
+    m_signingKey = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!m_signingKey)
+        return;
+    const QByteArray x = bnParam(m_signingKey, OSSL_PKEY_PARAM_EC_PUB_X);
+    const QByteArray y = bnParam(m_signingKey, OSSL_PKEY_PARAM_EC_PUB_Y);
+    // RFC 7638 thumbprint as the key id.
+    const QJsonObject required {{QStringLiteral("crv"), QStringLiteral("P-256")},
+                                {QStringLiteral("kty"), QStringLiteral("EC")},
+                                {QStringLiteral("x"), QString::fromLatin1(base64Url(x))},
+                                {QStringLiteral("y"), QString::fromLatin1(base64Url(y))}};
+    m_kid = QString::fromLatin1(base64Url(
+        QCryptographicHash::hash(keyward::CanonicalJson::serialize(required), QCryptographicHash::Sha256)));
+    m_jwk = required;
+    m_jwk.insert(QStringLiteral("kid"), m_kid);
+    m_jwk.insert(QStringLiteral("alg"), QStringLiteral("ES256"));
+    m_jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
+}
+
+QByteArray ServerSecrets::keyedHash(QByteArrayView secret) const
+{
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int len = 32;
+    HMAC(EVP_sha256(), m_pepper.constData(), int(m_pepper.size()),
+         reinterpret_cast<const unsigned char *>(secret.data()), size_t(secret.size()),
+         reinterpret_cast<unsigned char *>(out.data()), &len);
+    return out;
+}
+
+QJsonObject ServerSecrets::publicJwk() const
+{
+    return m_jwk;
+}
+
+QByteArray ServerSecrets::signJws(const QByteArray &payload) const
+{
+    const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("ES256")},
+                              {QStringLiteral("typ"), QStringLiteral("JWT")},
+                              {QStringLiteral("kid"), m_kid}};
+    const QByteArray signingInput = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + base64Url(payload);
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    size_t derLen = 0;
+    QByteArray der;
+    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, m_signingKey) == 1
+        && EVP_DigestSign(ctx, nullptr, &derLen, reinterpret_cast<const unsigned char *>(signingInput.constData()),
+                          size_t(signingInput.size())) == 1) {
+        der.resize(qsizetype(derLen));
+        if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(der.data()), &derLen,
+                           reinterpret_cast<const unsigned char *>(signingInput.constData()),
+                           size_t(signingInput.size())) != 1)
+            der.clear();
+        der.resize(qsizetype(derLen));
+    }
+    EVP_MD_CTX_free(ctx);
+    if (der.isEmpty())
+        throw DatabaseError("ES256 signing failed");
+    // JWS wants the raw R||S form, not DER.
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    ECDSA_SIG *sig = d2i_ECDSA_SIG(nullptr, &p, long(der.size()));
+    QByteArray raw(64, Qt::Uninitialized);
+    BN_bn2binpad(ECDSA_SIG_get0_r(sig), reinterpret_cast<unsigned char *>(raw.data()), 32);
+    BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char *>(raw.data()) + 32, 32);
+    ECDSA_SIG_free(sig);
+    return signingInput + '.' + base64Url(raw);
+}
+
+} // namespace keyward::server
