@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestServer.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+QJsonObject TestServer::Response::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray TestServer::Response::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+TestServer::TestServer() = default;
+
+TestServer::~TestServer()
+{
+    if (isRunning())
+        stop();
+}
+
+QString TestServer::binary()
+{
+    const QString env = qEnvironmentVariable("KEYWARD_SERVER_BINARY");
+    return env.isEmpty() ? QStringLiteral("keyward-server") : env;
+}
+
+bool TestServer::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
+{
+    QStringList args {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--database"), databaseUrl()};
+    if (!config.isEmpty()) {
+        const QString path = m_dir.path() + QStringLiteral("/config.json");
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(QJsonDocument(config).toJson());
+        f.close();
+        args << QStringLiteral("--config") << path;
+    }
+    args << extraArgs;
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("keyward.server.access.info=true"));
+    m_process->setProcessEnvironment(env);
+    m_process->start(binary(), args);
+    if (!m_process->waitForStarted(10000))
+        return false;
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(200);
+        m_output += m_process->readAll();
+        const qsizetype marker = m_output.indexOf("keyward-server listening on http://");
+        if (marker >= 0) {
+            const qsizetype eol = m_output.indexOf('\n', marker);
+            if (eol < 0)
+                continue;
+            const QByteArray line = m_output.mid(marker, eol - marker).trimmed();
+            m_port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
+            return m_port != 0;
+        }
+        if (m_process->state() != QProcess::Running)
+            return false;
+    }
+    return false;
+}
+
+int TestServer::stop()
+{
+    if (!m_process)
+        return -1;
+    if (m_process->state() == QProcess::Running) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(20000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+            m_output += m_process->readAll();
+            return -1;
+        }
+    }
+    m_output += m_process->readAll();
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+QByteArray TestServer::output()
+{
+    if (m_process)
+        m_output += m_process->readAll();
+    return m_output;
+}
+
+QUrl TestServer::url(const QString &pathAndQuery) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery));
+}
+
+int TestServer::run(const QStringList &args, QByteArray *out, QByteArray *err, int timeoutMs)
+{
+    QProcess p;
+    p.start(binary(), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString TestServer::createKey(const QString &permissions, const QString &note, const QString &expiresAt)
+{
+    QStringList args {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("--database"), databaseUrl(),
+                      QStringLiteral("--note"), note, QStringLiteral("--permissions"), permissions};
+    if (!expiresAt.isEmpty())
+        args << QStringLiteral("--expires-at") << expiresAt;
+    QByteArray out;
+    if (run(args, &out) != 0)
+        return {};
+    return QString::fromLatin1(out.trimmed());
+}
+
+TestServer::Response TestServer::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(url(path));
+    request.setTransferTimeout(30000);
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
+    if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Response r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        r.headers.append(pair);
+    if (r.status == 0)
+        r.networkError = reply->errorString();
+    reply->deleteLater();
+    return r;
+}
+
+namespace {
+QList<QPair<QByteArray, QByteArray>> withKey(const QString &key, QList<QPair<QByteArray, QByteArray>> headers)
+{
+    if (!key.isEmpty())
+        headers.prepend({"Authorization", "Bearer " + key.toLatin1()});
+    return headers;
+}
+} // namespace
+
+TestServer::Response TestServer::get(const QString &path, const QString &key,
+                                     const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send("GET", path, {}, withKey(key, headers));
+}
+
+TestServer::Response TestServer::post(const QString &path, const QByteArray &body, const QString &key,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send("POST", path, body, withKey(key, headers));
+}
+
+TestServer::Response TestServer::post(const QString &path, const QJsonObject &body, const QString &key,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return post(path, QJsonDocument(body).toJson(QJsonDocument::Compact), key, headers);
+}
