@@ -86,7 +86,13 @@ KEY=$("$SERVER" key create --database "$DB" --note bench --permissions payments:
 
 BASE="http://127.0.0.1:$PORT"
 ENDPOINTS=(/health /me /payments)
-declare -A RPS
+declare -A RPS CPU_US
+CLK_TCK=$(getconf CLK_TCK)
+
+# utime + stime of the server process (all threads), in clock ticks.
+server_ticks() {
+    sed 's/.*) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }'
+}
 
 run_wrk() {
     local path=$1 out=$TMP/wrk$(echo "$path" | tr '/' '_').txt
@@ -94,6 +100,8 @@ run_wrk() {
     if [[ $path != /health ]]; then
         args+=(-H "Authorization: Bearer $KEY")
     fi
+    local ticks_before ticks_after
+    ticks_before=$(server_ticks)
     if ! timeout $((DURATION + 15)) wrk "${args[@]}" "$BASE$path" >"$out" 2>&1; then
         cat "$out" >&2
         die "wrk failed on $path"
@@ -110,18 +118,26 @@ run_wrk() {
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
     [[ $rps =~ ^[0-9]+(\.[0-9]+)?$ ]] || { cat "$out" >&2; die "no Requests/sec figure for $path"; }
     awk -v r="$rps" 'BEGIN { exit !(r > 0) }' || die "$path served no requests"
+    ticks_after=$(server_ticks)
+    local requests
+    requests=$(awk '/requests in/ { print $1 }' "$out")
     RPS[$path]=$rps
+    # Server CPU time per request: steadier than requests/s when other work shares the cores.
+    CPU_US[$path]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v n="$requests" \
+        'BEGIN { if (n > 0) printf "%.1f", t / hz * 1e6 / n; else print "n/a" }')
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 for path in "${ENDPOINTS[@]}"; do
     run_wrk "$path"
 done
 
 echo "keyward-server load benchmark: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s per endpoint, 127.0.0.1, $(nproc) CPU(s)"
-printf '%-16s %12s %10s\n' "endpoint" "requests/s" "% /health"
+echo "load average before the runs: $LOAD_BEFORE (anything else busy on the machine skews the figures)"
+printf '%-16s %12s %10s %18s\n' "endpoint" "requests/s" "% /health" "server CPU us/req"
 for path in "${ENDPOINTS[@]}"; do
-    printf '%-16s %12.0f %9.1f%%\n' "GET $path" "${RPS[$path]}" \
-        "$(awk -v a="${RPS[$path]}" -v b="${RPS[/health]}" 'BEGIN { printf "%.4f", 100 * a / b }')"
+    printf '%-16s %12.0f %9.1f%% %18s\n' "GET $path" "${RPS[$path]}" \
+        "$(awk -v a="${RPS[$path]}" -v b="${RPS[/health]}" 'BEGIN { printf "%.4f", 100 * a / b }')" "${CPU_US[$path]}"
 done
 
 # Clean stop: SIGTERM, then the server must exit 0 on its own.
