@@ -141,6 +141,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_server.start({}, {{QStringLiteral("expiry_sweep_ms"), 200}, {QStringLiteral("usage_flush_ms"), 100},
+                                    {QStringLiteral("denied_audit_per_minute_per_ip"), 100000},
                                     {QStringLiteral("rate_limits"),
                                      QJsonObject {{QStringLiteral("free"), QJsonObject {{QStringLiteral("limit"), 1000000}}},
                                                   {QStringLiteral("anonymous"), QJsonObject {{QStringLiteral("limit"), 1000000}}}}}}));
