@@ -210,6 +210,11 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     }
     ex->route = match;
     ex->args = args;
+    if (ex->idempotencyKey.size() > 255) {
+        finish(ex, validationError(ex, {{QStringLiteral("Idempotency-Key"),
+                                         QStringLiteral("Must be at most 255 characters.")}}));
+        return;
+    }
     if (!match->authenticated) {
         if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
             return;
@@ -274,31 +279,34 @@ void ApiServer::authenticate(const ExchangePtr &ex)
     const quint64 generation = m_authCache.generation();
     QPointer<ApiServer> self(this);
     m_readPool.start([this, self, ex, hash, generation] {
-        std::optional<Principal> principal;
+        std::optional<KeyStore::Credential> found;
         bool failed = false;
         try {
             QSqlDatabase db = m_db.connection();
-            principal = KeyStore::principalForHash(db, hash);
-            if (principal)
-                principal->meJson = meBody(*principal);
+            found = KeyStore::credentialForHash(db, hash);
+            if (found && found->canAuthenticate())
+                found->principal.meJson = meBody(found->principal);
         } catch (const std::exception &e) {
             qCWarning(lcServer) << "credential lookup failed:" << e.what();
             failed = true;
         }
-        QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, failed] {
+        QMetaObject::invokeMethod(self, [this, ex, hash, generation, found, failed] {
             if (failed) {
                 finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the key.")));
                 return;
             }
-            if (!principal) {
+            if (!found || !found->canAuthenticate()) {
                 if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
                     return;
-                deny(ex, 401, QStringLiteral("Invalid or expired authentication token"),
-                     QStringLiteral("unknown, revoked or deleted key"));
+                const QString reason = !found ? QStringLiteral("unknown key")
+                    : found->deleted          ? QStringLiteral("deleted key")
+                                                   : QStringLiteral("revoked key");
+                deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), reason,
+                     found ? found->principal.actor() : Actor {});
                 return;
             }
-            m_authCache.insert(hash, *principal, generation);
-            proceedAuthenticated(ex, *principal);
+            m_authCache.insert(hash, found->principal, generation);
+            proceedAuthenticated(ex, found->principal);
         }, Qt::QueuedConnection);
     });
 }

@@ -58,6 +58,11 @@ void out(const QString &line)
     std::fflush(stdout);
 }
 
+QString usageText()
+{
+    return QString::fromLatin1(Usage).arg(Database::defaultUrl()).trimmed();
+}
+
 int fail(const QString &sentence)
 {
     const QByteArray bytes = QStringLiteral("keyward-server: %1\n").arg(sentence).toUtf8();
@@ -85,6 +90,10 @@ std::optional<Options> parseOptions(const QStringList &args, const QSet<QString>
             value = arg.mid(eq + 1);
             arg = arg.left(eq);
             hasInlineValue = true;
+        }
+        if (!hasInlineValue && (arg == QLatin1String("--help") || arg == QLatin1String("-h"))) {
+            o.flags.insert(QStringLiteral("help")); // "keyward-server serve --help" shows the usage
+            continue;
         }
         const QString name = arg.mid(2);
         if (!arg.startsWith(QLatin1String("--")) || (!valued.contains(name) && !flagNames.contains(name))) {
@@ -179,6 +188,10 @@ int commandInit(const QStringList &args)
                                        QStringLiteral("org-name"), QStringLiteral("tier")}, {}, &error);
     if (!o)
         return fail(error);
+    if (o->flags.contains(QStringLiteral("help"))) {
+        out(usageText());
+        return 0;
+    }
     const QString url = o->values.value(QStringLiteral("database"), Database::defaultUrl());
     bool created = false;
     const auto store = openStore(url, *o, true, &error, &created);
@@ -197,6 +210,10 @@ int commandKeyCreate(const QStringList &args)
                                        QStringLiteral("permissions"), QStringLiteral("expires-at")}, {}, &error);
     if (!o)
         return fail(error);
+    if (o->flags.contains(QStringLiteral("help"))) {
+        out(usageText());
+        return 0;
+    }
     // Validate exactly as the API does.
     QJsonObject body {{QStringLiteral("note"), o->values.value(QStringLiteral("note"))}};
     if (!o->values.contains(QStringLiteral("note")))
@@ -259,6 +276,10 @@ int commandServe(const QStringList &args)
                                 {QStringLiteral("demo")}, &error);
     if (!o)
         return fail(error);
+    if (o->flags.contains(QStringLiteral("help"))) {
+        out(usageText());
+        return 0;
+    }
     const QString listen = o->values.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:8787"));
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
@@ -332,10 +353,16 @@ int commandServe(const QStringList &args)
 int runCli(const QStringList &arguments)
 {
     const QStringList args = arguments.mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")
+    if (args.isEmpty()) {
+        // A usage error: the usage goes to stderr so that stdout stays clean for scripts.
+        const QByteArray bytes = usageText().toUtf8() + '\n';
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        return 2;
+    }
+    if (args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")
         || args.first() == QLatin1String("help")) {
-        out(QString::fromLatin1(Usage).arg(Database::defaultUrl()).trimmed());
-        return args.isEmpty() ? 2 : 0;
+        out(usageText());
+        return 0;
     }
     if (args.first() == QLatin1String("-v") || args.first() == QLatin1String("--version")) {
         out(QStringLiteral("keyward-server %1").arg(QCoreApplication::applicationVersion()));
@@ -347,6 +374,10 @@ int runCli(const QStringList &arguments)
     if (command == QLatin1String("serve"))
         return commandServe(args.mid(1));
     if (command == QLatin1String("key")) {
+        if (args.value(1) == QLatin1String("--help") || args.value(1) == QLatin1String("-h")) {
+            out(usageText());
+            return 0;
+        }
         if (args.value(1) == QLatin1String("create"))
             return commandKeyCreate(args.mid(2));
         return fail(QStringLiteral("unknown key command \"%1\"; the key command is \"key create\"").arg(args.value(1)));

@@ -102,14 +102,17 @@ NewSecretKey KeyStore::createSecretKey(QSqlDatabase &db, const ServerSecrets &se
     return out;
 }
 
-std::optional<Principal> KeyStore::principalForHash(QSqlDatabase &db, const QByteArray &hash)
+std::optional<KeyStore::Credential> KeyStore::credentialForHash(QSqlDatabase &db, const QByteArray &hash)
 {
-    Sql q(db, QStringLiteral("SELECT id, org_id, note, prefix, last_four, permissions, expires_at FROM secret_keys "
-                             "WHERE secret_hash = ? AND revoked_at IS NULL AND deleted_at IS NULL"));
+    Sql q(db, QStringLiteral("SELECT id, org_id, note, prefix, last_four, permissions, expires_at, revoked_at, "
+                             "deleted_at FROM secret_keys WHERE secret_hash = ?"));
     q.bind(hash).exec();
     if (!q.next())
         return std::nullopt;
-    Principal p;
+    Credential c;
+    c.revoked = !q.isNull(7);
+    c.deleted = !q.isNull(8);
+    Principal &p = c.principal;
     p.type = QStringLiteral("secret_key");
     p.id = q.text(0);
     p.orgId = q.text(1);
@@ -118,7 +121,7 @@ std::optional<Principal> KeyStore::principalForHash(QSqlDatabase &db, const QByt
     p.display = displayFor(p.note, p.masked);
     p.permissions = PermissionSet::parse(q.text(5).split(QLatin1Char(','), Qt::SkipEmptyParts)).value_or(PermissionSet());
     p.expiresAtMs = q.isNull(6) ? 0 : q.integer(6);
-    return p;
+    return c;
 }
 
 KeyPage KeyStore::list(QSqlDatabase &db, const QString &orgId, const KeyListQuery &query, qint64 nowMs)

@@ -44,9 +44,16 @@ public:
     static NewSecretKey createSecretKey(QSqlDatabase &db, const ServerSecrets &secrets, const Organization &org,
                                         const QString &note, const PermissionSet &permissions,
                                         qint64 expiresAtMs, const Actor &createdBy, qint64 nowMs);
-    // The credential behind a keyed hash, if it may still authenticate (not revoked or deleted;
-    // expiry is checked by the caller against its clock).
-    static std::optional<Principal> principalForHash(QSqlDatabase &db, const QByteArray &hash);
+    // The key behind a keyed hash, whatever its state, so that a denial can say which key was
+    // refused and why. Expiry is checked by the caller against its clock.
+    struct Credential
+    {
+        Principal principal;
+        bool revoked = false;
+        bool deleted = false;
+        bool canAuthenticate() const { return !revoked && !deleted; }
+    };
+    static std::optional<Credential> credentialForHash(QSqlDatabase &db, const QByteArray &hash);
 
     static KeyPage list(QSqlDatabase &db, const QString &orgId, const KeyListQuery &query, qint64 nowMs);
     static std::optional<ApiKey> get(QSqlDatabase &db, const QString &orgId, const QString &id, qint64 nowMs,

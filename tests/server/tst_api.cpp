@@ -99,6 +99,7 @@ private:
     QJsonObject createKey(const QJsonObject &body, const QString &as = {}, int expectStatus = 201)
     {
         const auto r = m_server.post(QStringLiteral("/secret-keys"), body, as.isEmpty() ? m_admin : as);
+        // Every 201 carries a secret; keep each one for the final search of the disk and the logs.
         if (r.status != expectStatus)
             qWarning() << "create answered" << r.status << r.body;
         const QJsonObject json = r.json();
@@ -399,6 +400,9 @@ private Q_SLOTS:
         const auto conflict = m_server.post(QStringLiteral("/secret-keys"), other, m_admin, h);
         QCOMPARE(conflict.status, 409);
         checkErrorShape(conflict, QStringLiteral("CONFLICT"));
+        const auto tooLong = m_server.post(QStringLiteral("/secret-keys"), body, m_admin, {{"Idempotency-Key", QByteArray(256, 'k')}});
+        QCOMPARE(tooLong.status, 400);
+        checkErrorShape(tooLong, QStringLiteral("VALIDATION_FAILED"));
         const auto list = m_server.get(QStringLiteral("/secret-keys?q=idempotent&limit=100"), m_admin);
         QCOMPARE(list.json().value(QStringLiteral("data")).toArray().size(), 1);
     }
@@ -587,10 +591,34 @@ private Q_SLOTS:
         QCOMPARE(actions, QStringList({QStringLiteral("secret_key.created"), QStringLiteral("secret_key.updated"),
                                        QStringLiteral("secret_key.revoked"), QStringLiteral("secret_key.deleted")}));
         QTRY_VERIFY_WITH_TIMEOUT(m_server.get(QStringLiteral("/audit-events?action=auth.denied&ip=127.0.0.1&limit=500"), m_admin).body.contains("attacker/0.1"), 5000);
+        const auto denied = m_server.get(QStringLiteral("/audit-events?action=auth.denied&actor=") + id, m_admin);
+        const QJsonArray deniedEvents = denied.json().value(QStringLiteral("data")).toArray();
+        QCOMPARE(deniedEvents.size(), 1);
+        QCOMPARE(deniedEvents.first().toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("revoked key"));
+        QCOMPARE(deniedEvents.first().toObject().value(QStringLiteral("user_agent")).toString(), QStringLiteral("attacker/0.1"));
         const auto text = m_server.get(QStringLiteral("/audit-events?q=leaked%20in%20a%20log"), m_admin);
         QCOMPARE(text.json().value(QStringLiteral("data")).toArray().size(), 1);
         const QString now = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate);
         QCOMPARE(m_server.get(QStringLiteral("/audit-events?since=") + now, m_admin).json().value(QStringLiteral("data")).toArray().size(), 0);
+    }
+
+    void deniedRequestsCannotFloodTheAuditLog()
+    {
+        TestServer other;
+        QVERIFY(other.start({}, {{QStringLiteral("denied_audit_per_minute_per_ip"), 3}}));
+        const QString auditor = other.createKey(QStringLiteral("audit_log:read"), QStringLiteral("auditor"));
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(other.get(QStringLiteral("/payments")).status, 401);
+        // Three events are written, the other 22 are counted, not stored.
+        auto deniedCount = [&] {
+            return other.get(QStringLiteral("/audit-events?action=auth.denied"), auditor)
+                .json().value(QStringLiteral("data")).toArray().size();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(deniedCount(), qsizetype(3), 5000);
+        QTest::qWait(300); // the writer thread has long drained; nothing more may appear
+        QCOMPARE(deniedCount(), qsizetype(3));
+        QCOMPARE(other.stop(), 0);
     }
 
     void signedHeadMatchesTheNewestEvent()
