@@ -35,14 +35,6 @@ QVariant nullable(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
 } // namespace
 
 AuditEvent AuditLog::append(QSqlDatabase &db, const QString &orgId, AuditEvent event)
@@ -71,10 +63,10 @@ AuditEvent AuditLog::append(QSqlDatabase &db, const QString &orgId, AuditEvent e
 
 AuditPage AuditLog::list(QSqlDatabase &db, const QString &orgId, const AuditQuery &query)
 {
-    QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_events WHERE org_id = ?");
-    QVariantList binds {orgId};
+    KeysetQuery k(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM audit_events WHERE org_id = ?"), {orgId});
     if (!query.actions.isEmpty()) {
         QStringList ors;
+        QVariantList binds;
         for (const QString &a : query.actions) {
             if (a.endsWith(QLatin1Char('.'))) {
                 // Prefix match as a range, so the (action, seq) index serves it.
@@ -87,45 +79,22 @@ AuditPage AuditLog::list(QSqlDatabase &db, const QString &orgId, const AuditQuer
                 binds << a;
             }
         }
-        sql += QStringLiteral(" AND (") + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        k.where(QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'), binds);
     }
-    if (!query.actor.isEmpty()) {
-        sql += QStringLiteral(" AND actor_id = ?");
-        binds << query.actor;
-    }
-    if (!query.keyId.isEmpty()) {
-        sql += QStringLiteral(" AND (target_id = ? OR actor_id = ?)");
-        binds << query.keyId << query.keyId;
-    }
-    if (!query.ip.isEmpty()) {
-        sql += QStringLiteral(" AND ip = ?");
-        binds << query.ip;
-    }
-    if (query.sinceMs > 0) {
-        sql += QStringLiteral(" AND at >= ?");
-        binds << query.sinceMs;
-    }
-    if (query.untilMs > 0) {
-        sql += QStringLiteral(" AND at < ?");
-        binds << query.untilMs;
-    }
-    if (!query.text.isEmpty()) {
-        sql += QStringLiteral(" AND (actor_display LIKE ? ESCAPE '\\' OR target_display LIKE ? ESCAPE '\\'"
-                              " OR details LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')");
-        const QString p = likePattern(query.text);
-        binds << p << p << p << p;
-    }
-    if (query.beforeSeq > 0) {
-        sql += QStringLiteral(" AND seq < ?");
-        binds << query.beforeSeq;
-    }
-    sql += QStringLiteral(" ORDER BY seq DESC LIMIT ?");
-    binds << query.limit + 1;
-
-    Sql q(db, sql);
-    for (const QVariant &b : std::as_const(binds))
-        q.bind(b);
-    q.exec();
+    if (!query.actor.isEmpty())
+        k.where(QStringLiteral("actor_id = ?"), {query.actor});
+    if (!query.keyId.isEmpty())
+        k.where(QStringLiteral("(target_id = ? OR actor_id = ?)"), {query.keyId, query.keyId});
+    if (!query.ip.isEmpty())
+        k.where(QStringLiteral("ip = ?"), {query.ip});
+    if (query.sinceMs > 0)
+        k.where(QStringLiteral("at >= ?"), {query.sinceMs});
+    if (query.untilMs > 0)
+        k.where(QStringLiteral("at < ?"), {query.untilMs});
+    if (!query.text.isEmpty())
+        k.containsText({QStringLiteral("actor_display"), QStringLiteral("target_display"), QStringLiteral("details"),
+                        QStringLiteral("action")}, query.text);
+    Sql q = k.run(db, query.beforeSeq, query.limit);
     AuditPage page;
     while (q.next()) {
         if (page.events.size() == query.limit) {

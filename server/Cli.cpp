@@ -22,8 +22,10 @@
 
 #include <openssl/crypto.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -325,17 +327,10 @@ int commandServe(const QStringList &args)
     const quint16 actualPort = server.listen(address, quint16(port), &error);
     if (!actualPort)
         return fail(error);
-    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + host + QLatin1Char(']') : address.toString();
-    out(QStringLiteral("keyward-server listening on http://%1:%2").arg(shownHost).arg(actualPort));
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) == 0) {
-        struct sigaction sa {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGTERM, &sa, nullptr);
-        sigaction(SIGINT, &sa, nullptr);
-    }
+    // Signal handling before the "listening" line: a supervisor (or a test) may send SIGTERM as
+    // soon as it has read that line, and must get the graceful stop, not the default action.
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_signalFds) != 0)
+        return fail(QStringLiteral("cannot set up signal handling: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     auto *notifier = new QSocketNotifier(s_signalFds[1], QSocketNotifier::Read, &server);
     QObject::connect(notifier, &QSocketNotifier::activated, &server, [&server, notifier] {
         char c;
@@ -344,7 +339,16 @@ int commandServe(const QStringList &args)
         server.shutdown();
     });
     QObject::connect(&server, &ApiServer::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+
+    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + host + QLatin1Char(']') : address.toString();
+    out(QStringLiteral("keyward-server listening on http://%1:%2").arg(shownHost).arg(actualPort));
     return QCoreApplication::exec();
 }
 
@@ -380,6 +384,8 @@ int runCli(const QStringList &arguments)
         }
         if (args.value(1) == QLatin1String("create"))
             return commandKeyCreate(args.mid(2));
+        if (args.size() < 2)
+            return fail(QStringLiteral("\"key\" needs a subcommand: \"key create\"; see keyward-server --help"));
         return fail(QStringLiteral("unknown key command \"%1\"; the key command is \"key create\"").arg(args.value(1)));
     }
     return fail(QStringLiteral("unknown command \"%1\"; see keyward-server --help").arg(command));

@@ -166,6 +166,52 @@ Sql &Sql::exec()
     return *this;
 }
 
+KeysetQuery::KeysetQuery(QString selectWhere, QVariantList binds)
+    : m_sql(std::move(selectWhere))
+    , m_binds(std::move(binds))
+{
+}
+
+KeysetQuery &KeysetQuery::where(const QString &clause, const QVariantList &binds)
+{
+    m_sql += QStringLiteral(" AND ") + clause;
+    m_binds += binds;
+    return *this;
+}
+
+KeysetQuery &KeysetQuery::containsText(const QStringList &columns, const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    const QString pattern = QLatin1Char('%') + escaped + QLatin1Char('%');
+    QStringList ors;
+    for (const QString &column : columns) {
+        ors.append(column + QStringLiteral(" LIKE ? ESCAPE '\\'"));
+        m_binds.append(pattern);
+    }
+    m_sql += QStringLiteral(" AND (") + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    return *this;
+}
+
+Sql KeysetQuery::run(const QSqlDatabase &db, qint64 beforeSeq, int limit) const
+{
+    QString sql = m_sql;
+    QVariantList binds = m_binds;
+    if (beforeSeq > 0) {
+        sql += QStringLiteral(" AND seq < ?");
+        binds.append(beforeSeq);
+    }
+    sql += QStringLiteral(" ORDER BY seq DESC LIMIT ?");
+    binds.append(limit + 1);
+    Sql q(db, sql);
+    for (const QVariant &b : std::as_const(binds))
+        q.bind(b);
+    q.exec();
+    return q;
+}
+
 std::optional<QString> Database::sqlitePathFromUrl(const QString &url, QString *error)
 {
     if (url.startsWith(QLatin1String("sqlite:"))) {

@@ -40,6 +40,23 @@ private:
     QString m_statement;
 };
 
+// A keyset page, newest first: "SELECT … WHERE <filters> AND seq < ? ORDER BY seq DESC LIMIT n+1".
+// Filters are added with their bind values; free text becomes escaped LIKE clauses.
+class KeysetQuery
+{
+public:
+    explicit KeysetQuery(QString selectWhere, QVariantList binds = {});
+    KeysetQuery &where(const QString &clause, const QVariantList &binds = {});
+    // Any of the columns contains text (case-insensitive for ASCII, as SQLite's LIKE).
+    KeysetQuery &containsText(const QStringList &columns, const QString &text);
+    // Runs the query for up to limit + 1 rows older than beforeSeq (0: from the newest).
+    Sql run(const QSqlDatabase &db, qint64 beforeSeq, int limit) const;
+
+private:
+    QString m_sql;
+    QVariantList m_binds;
+};
+
 // The server's database: `sqlite:PATH`. One connection per thread (Qt SQL connections must not
 // cross threads), WAL mode, versioned migrations, and serialised write transactions so that
 // the audit chain never forks.

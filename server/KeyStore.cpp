@@ -51,14 +51,6 @@ QVariant optionalMs(qint64 ms)
     return ms > 0 ? QVariant(ms) : QVariant(QMetaType::fromType<qint64>());
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
 } // namespace
 
 QString KeyStore::newId(const char *prefix)
@@ -126,35 +118,20 @@ std::optional<KeyStore::Credential> KeyStore::credentialForHash(QSqlDatabase &db
 
 KeyPage KeyStore::list(QSqlDatabase &db, const QString &orgId, const KeyListQuery &query, qint64 nowMs)
 {
-    QString sql = QStringLiteral("SELECT ") + KeyColumns
-        + QStringLiteral(" FROM secret_keys WHERE org_id = ? AND deleted_at IS NULL");
-    QVariantList binds {orgId};
-    if (query.status == QLatin1String("active")) {
-        sql += QStringLiteral(" AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)");
-        binds << nowMs;
-    } else if (query.status == QLatin1String("expired")) {
-        sql += QStringLiteral(" AND revoked_at IS NULL AND expires_at <= ?");
-        binds << nowMs;
-    } else if (query.status == QLatin1String("revoked")) {
-        sql += QStringLiteral(" AND revoked_at IS NOT NULL");
-    }
-    if (!query.text.isEmpty()) {
-        sql += QStringLiteral(" AND (note LIKE ? ESCAPE '\\' OR (prefix || last_four) LIKE ? ESCAPE '\\'"
-                              " OR last_four LIKE ? ESCAPE '\\' OR permissions LIKE ? ESCAPE '\\'"
-                              " OR created_by_display LIKE ? ESCAPE '\\' OR id = ?)");
-        const QString p = likePattern(query.text);
-        binds << p << p << p << p << p << query.text;
-    }
-    if (query.afterSeq > 0) {
-        sql += QStringLiteral(" AND seq < ?");
-        binds << query.afterSeq;
-    }
-    sql += QStringLiteral(" ORDER BY seq DESC LIMIT ?");
-    binds << query.limit + 1;
-    Sql q(db, sql);
-    for (const QVariant &b : std::as_const(binds))
-        q.bind(b);
-    q.exec();
+    KeysetQuery k(QStringLiteral("SELECT ") + KeyColumns
+                      + QStringLiteral(" FROM secret_keys WHERE org_id = ? AND deleted_at IS NULL"),
+                  {orgId});
+    if (query.status == QLatin1String("active"))
+        k.where(QStringLiteral("revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)"), {nowMs});
+    else if (query.status == QLatin1String("expired"))
+        k.where(QStringLiteral("revoked_at IS NULL AND expires_at <= ?"), {nowMs});
+    else if (query.status == QLatin1String("revoked"))
+        k.where(QStringLiteral("revoked_at IS NOT NULL"));
+    if (!query.text.isEmpty())
+        k.containsText({QStringLiteral("note"), QStringLiteral("prefix || last_four"), QStringLiteral("last_four"),
+                        QStringLiteral("permissions"), QStringLiteral("created_by_display"), QStringLiteral("id")},
+                       query.text);
+    Sql q = k.run(db, query.afterSeq, query.limit);
     KeyPage page;
     while (q.next()) {
         if (page.keys.size() == query.limit) {
