@@ -36,6 +36,7 @@ struct ApiServer::Exchange
     Principal principal;
     const Route *route = nullptr;
     bool finished = false;
+    quint64 orderOnConnection = 0;
 };
 
 } // namespace keyward::server

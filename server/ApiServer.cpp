@@ -68,6 +68,9 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
 
 ApiServer::~ApiServer()
 {
+    // Sockets go first, while the members their signals reach still exist.
+    delete m_tcp;
+    m_tcp = nullptr;
     m_readPool.waitForDone();
     m_writePool.waitForDone();
 }
@@ -132,6 +135,14 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     ex->receivedAtMs = m_now();
     ex->socket = ex->responder.socket();
     ex->requestId = newRequestId();
+    if (QTcpSocket *socket = ex->socket) {
+        auto it = m_order.find(socket);
+        if (it == m_order.end()) {
+            it = m_order.insert(socket, {});
+            connect(socket, &QObject::destroyed, this, [this, socket] { m_order.remove(socket); });
+        }
+        ex->orderOnConnection = it->assigned++;
+    }
     ++m_inFlight;
 
     switch (request.method()) {
@@ -547,25 +558,43 @@ void ApiServer::finish(const ExchangePtr &ex, Reply reply)
     QTcpSocket *socket = ex->socket;
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
         qCDebug(lcServer) << "client gone before the answer to" << ex->requestId;
-    } else {
-        QHttpServerResponder &out = ex->responder;
-        out.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-        out.writeHeader("Content-Type", "application/json");
-        out.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-        out.writeHeader("X-Request-Id", ex->requestId.toLatin1());
-        if (ex->hasRate) {
-            out.writeHeader("X-RateLimit-Limit", QByteArray::number(ex->rate.limit));
-            out.writeHeader("X-RateLimit-Remaining", QByteArray::number(ex->rate.remaining));
-            out.writeHeader("X-RateLimit-Reset", QByteArray::number(ex->rate.resetEpochSeconds));
-        }
-        if (reply.sensitive)
-            out.writeHeader("Cache-Control", "no-store");
-        for (const auto &h : std::as_const(reply.headers))
-            out.writeHeader(h.first, h.second);
-        out.writeBody(reply.body);
-        if (auto *guard = ConnectionGuard::of(socket))
-            guard->responseWritten();
+        if (reply.sensitive && !reply.body.isEmpty())
+            OPENSSL_cleanse(reply.body.data(), size_t(reply.body.size()));
+        return;
     }
+    ResponseOrder &order = m_order[socket];
+    if (ex->orderOnConnection != order.written) {
+        order.waiting.insert(ex->orderOnConnection, {ex, std::move(reply)});
+        return;
+    }
+    write(ex, reply);
+    ++order.written;
+    while (!order.waiting.isEmpty() && order.waiting.firstKey() == order.written) {
+        auto next = order.waiting.take(order.written);
+        write(next.first, next.second);
+        ++order.written;
+    }
+}
+
+void ApiServer::write(const ExchangePtr &ex, Reply &reply)
+{
+    QHttpServerResponder &out = ex->responder;
+    out.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+    out.writeHeader("Content-Type", "application/json");
+    out.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    out.writeHeader("X-Request-Id", ex->requestId.toLatin1());
+    if (ex->hasRate) {
+        out.writeHeader("X-RateLimit-Limit", QByteArray::number(ex->rate.limit));
+        out.writeHeader("X-RateLimit-Remaining", QByteArray::number(ex->rate.remaining));
+        out.writeHeader("X-RateLimit-Reset", QByteArray::number(ex->rate.resetEpochSeconds));
+    }
+    if (reply.sensitive)
+        out.writeHeader("Cache-Control", "no-store");
+    for (const auto &h : std::as_const(reply.headers))
+        out.writeHeader(h.first, h.second);
+    out.writeBody(reply.body);
+    if (auto *guard = ConnectionGuard::of(ex->socket))
+        guard->responseWritten();
     if (reply.sensitive && !reply.body.isEmpty())
         OPENSSL_cleanse(reply.body.data(), size_t(reply.body.size()));
 }

@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -89,6 +90,7 @@ private:
     void deny(const ExchangePtr &ex, int status, const QString &message, const QString &reason,
               const Actor &target = {});
     void finish(const ExchangePtr &ex, Reply reply);
+    void write(const ExchangePtr &ex, Reply &reply);
     bool checkRate(const ExchangePtr &ex, const QString &subject, const RateLimit &limit);
 
     Reply error(const ExchangePtr &ex, ApiError::Code code, const QString &message,
@@ -152,6 +154,16 @@ private:
         int suppressed = 0;
     };
     QHash<QString, DeniedWindow> m_deniedByIp;
+
+    // Answers leave each connection in the order its requests arrived (HTTP/1.1 pipelining),
+    // even when a later request finished first.
+    struct ResponseOrder
+    {
+        quint64 assigned = 0;
+        quint64 written = 0;
+        QMap<quint64, std::pair<ExchangePtr, Reply>> waiting;
+    };
+    QHash<const QObject *, ResponseOrder> m_order;
 
     int m_inFlight = 0;
     bool m_shuttingDown = false;

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QTest>
 #include <QTimeZone>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <openssl/core_names.h>
@@ -601,6 +602,32 @@ private Q_SLOTS:
         QCOMPARE(text.json().value(QStringLiteral("data")).toArray().size(), 1);
         const QString now = QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::ISODate);
         QCOMPARE(m_server.get(QStringLiteral("/audit-events?since=") + now, m_admin).json().value(QStringLiteral("data")).toArray().size(), 0);
+    }
+
+    void pipelinedAnswersKeepRequestOrder()
+    {
+        // The first request needs the database, the second is answered from memory: the second
+        // finishes first, yet its answer must not overtake the first one's.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray auth = "Authorization: Bearer " + m_admin.toLatin1() + "\r\n";
+        QByteArray requests;
+        for (int i = 0; i < 3; ++i) {
+            requests += "GET /secret-keys?limit=100 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+            requests += "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+        }
+        socket.write(requests);
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), received.count("HTTP/1.1 200") == 6), 10000);
+        qsizetype pos = 0;
+        for (int i = 0; i < 3; ++i) {
+            const qsizetype list = received.indexOf("\"object\":\"list\"", pos);
+            const qsizetype health = received.indexOf("\"status\":\"ok\"", pos);
+            QVERIFY(list >= 0 && health >= 0);
+            QVERIFY2(list < health, "an answer overtook the one before it");
+            pos = health + 1;
+        }
     }
 
     void deniedRequestsCannotFloodTheAuditLog()
