@@ -95,7 +95,8 @@ server_ticks() {
 }
 
 run_wrk() {
-    local path=$1 out=$TMP/wrk$(echo "$path" | tr '/' '_').txt
+    local path=$1
+    local out="$TMP/wrk${path//\//_}.txt"
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s)
     if [[ $path != /health ]]; then
         args+=(-H "Authorization: Bearer $KEY")
