@@ -56,6 +56,8 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
                                            {QStringLiteral("tier"), m_org.tier},
                                            {QStringLiteral("key_format"), KeyFormat::flavorName(m_org.keyFormat)}})
                     .toJson(QJsonDocument::Compact);
+    m_orgRateSubject = QStringLiteral("org:") + m_org.id;
+    m_orgRateLimit = m_config.limitForTier(m_org.tier);
     registerRoutes();
     m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         dispatch(request, std::move(responder));
@@ -275,16 +277,17 @@ void ApiServer::authenticate(const ExchangePtr &ex)
              QStringLiteral("missing credentials"));
         return;
     }
-    const QString text = QString::fromLatin1(credential);
-    if (!KeyFormat::isWellFormedSecret(text)) {
-        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
-            return;
-        deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), QStringLiteral("malformed key"));
-        return;
-    }
+    // A cached credential was well formed when it was cached; check the format only on a miss,
+    // and reject a malformed key there without touching the database.
     const QByteArray hash = m_secrets.keyedHash(credential);
     if (const auto cached = m_authCache.find(hash)) {
         proceedAuthenticated(ex, *cached);
+        return;
+    }
+    if (!KeyFormat::isWellFormedSecret(QString::fromLatin1(credential))) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), QStringLiteral("malformed key"));
         return;
     }
     const quint64 generation = m_authCache.generation();
@@ -333,7 +336,7 @@ void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &pri
         return;
     }
     ex->principal = principal;
-    if (!checkRate(ex, QStringLiteral("org:") + principal.orgId, m_config.limitForTier(m_org.tier)))
+    if (!checkRate(ex, m_orgRateSubject, m_orgRateLimit))
         return;
     m_usage.record(principal.id, now, ex->ip, ex->userAgent);
     if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {

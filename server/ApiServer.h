@@ -146,6 +146,8 @@ private:
     QTimer m_usageTimer;
     QTimer m_expiryTimer;
     QByteArray m_orgJson;
+    QString m_orgRateSubject;
+    RateLimit m_orgRateLimit;
 
     struct DeniedWindow
     {

@@ -103,6 +103,10 @@ std::optional<Options> parseOptions(const QStringList &args, const QSet<QString>
             return std::nullopt;
         }
         if (flagNames.contains(name)) {
+            if (hasInlineValue) {
+                *error = QStringLiteral("the option --%1 takes no value").arg(name);
+                return std::nullopt;
+            }
             o.flags.insert(name);
             continue;
         }
@@ -129,6 +133,13 @@ struct OpenedStore
 std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool applyInitOptions, QString *error,
                                      bool *created = nullptr)
 {
+    if (o.values.contains(QStringLiteral("org-name"))) {
+        const QString name = o.values.value(QStringLiteral("org-name")).trimmed();
+        if (name.isEmpty() || name.size() > 200) {
+            *error = QStringLiteral("--org-name must be 1 to 200 characters");
+            return std::nullopt;
+        }
+    }
     const auto path = Database::sqlitePathFromUrl(url, error);
     if (!path)
         return std::nullopt;
@@ -158,7 +169,7 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
             if (!org) {
                 Organization fresh;
                 fresh.id = KeyStore::newId("org_");
-                fresh.name = o.values.value(QStringLiteral("org-name"), QStringLiteral("My organisation"));
+                fresh.name = o.values.value(QStringLiteral("org-name"), QStringLiteral("My organisation")).trimmed();
                 fresh.tier = tier.isEmpty() ? QStringLiteral("free") : tier;
                 fresh.keyFormat = flavor;
                 fresh.insert(db, now);
@@ -167,7 +178,7 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
                     *created = true;
             } else if (applyInitOptions) {
                 if (o.values.contains(QStringLiteral("org-name")))
-                    org->name = o.values.value(QStringLiteral("org-name"));
+                    org->name = o.values.value(QStringLiteral("org-name")).trimmed();
                 if (!tier.isEmpty())
                     org->tier = tier;
                 if (o.values.contains(QStringLiteral("key-format")))
@@ -222,7 +233,7 @@ int commandKeyCreate(const QStringList &args)
         body.remove(QStringLiteral("note"));
     if (o->values.contains(QStringLiteral("permissions")))
         body.insert(QStringLiteral("permissions"),
-                    QJsonArray::fromStringList(o->values.value(QStringLiteral("permissions")).split(QLatin1Char(','), Qt::SkipEmptyParts)));
+                    QJsonArray::fromStringList(o->values.value(QStringLiteral("permissions")).split(QLatin1Char(','))));
     if (o->values.contains(QStringLiteral("expires-at")))
         body.insert(QStringLiteral("expires_at"), o->values.value(QStringLiteral("expires-at")));
     JsonInput in;

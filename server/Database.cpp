@@ -248,15 +248,11 @@ Database::Database(QString sqlitePath)
 Database::~Database()
 {
     const QStringList names = QSqlDatabase::connectionNames();
+    // Connections of finished pool threads are removed without being touched from this thread
+    // (Qt forbids using a connection from another thread); removing one closes it.
     for (const QString &name : names) {
-        if (name.startsWith(m_connectionPrefix)) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                if (db.isValid() && db.isOpen())
-                    db.close();
-            }
+        if (name.startsWith(m_connectionPrefix))
             QSqlDatabase::removeDatabase(name);
-        }
     }
 }
 

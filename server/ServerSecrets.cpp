@@ -13,11 +13,28 @@
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
 namespace keyward::server {
+
+namespace {
+// One keyed HMAC context per thread and pepper: OpenSSL 3's one-shot HMAC() fetches the algorithm
+// and builds a context on every call, which cost more than the rest of key authentication.
+struct ThreadMac
+{
+    const void *owner = nullptr;
+    EVP_MAC *mac = nullptr;
+    EVP_MAC_CTX *ctx = nullptr;
+    ~ThreadMac()
+    {
+        EVP_MAC_CTX_free(ctx);
+        EVP_MAC_free(mac);
+    }
+};
+thread_local ThreadMac t_mac;
+} // namespace
 
 namespace {
 const QString PepperName = QStringLiteral("hmac_pepper");
@@ -61,6 +78,8 @@ ServerSecrets::ServerSecrets() = default;
 
 ServerSecrets::~ServerSecrets()
 {
+    if (t_mac.owner == this)
+        t_mac.owner = nullptr;
     if (!m_pepper.isEmpty())
         OPENSSL_cleanse(m_pepper.data(), size_t(m_pepper.size()));
     EVP_PKEY_free(m_signingKey);
@@ -128,13 +147,29 @@ void ServerSecrets::loadSigningKey(const QByteArray &pem)
     m_jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
 }
 
+
 QByteArray ServerSecrets::keyedHash(QByteArrayView secret) const
 {
+    if (t_mac.owner != this || !t_mac.ctx) {
+        EVP_MAC_CTX_free(t_mac.ctx);
+        if (!t_mac.mac)
+            t_mac.mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        t_mac.ctx = EVP_MAC_CTX_new(t_mac.mac);
+        char digest[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                     OSSL_PARAM_construct_end()};
+        if (!t_mac.ctx
+            || EVP_MAC_init(t_mac.ctx, reinterpret_cast<const unsigned char *>(m_pepper.constData()),
+                            size_t(m_pepper.size()), params) != 1)
+            qFatal("cannot set up HMAC-SHA-256");
+        t_mac.owner = this;
+    } else if (EVP_MAC_init(t_mac.ctx, nullptr, 0, nullptr) != 1) { // same key, fresh state
+        qFatal("cannot reset HMAC-SHA-256");
+    }
     QByteArray out(32, Qt::Uninitialized);
-    unsigned int len = 32;
-    HMAC(EVP_sha256(), m_pepper.constData(), int(m_pepper.size()),
-         reinterpret_cast<const unsigned char *>(secret.data()), size_t(secret.size()),
-         reinterpret_cast<unsigned char *>(out.data()), &len);
+    size_t len = 0;
+    EVP_MAC_update(t_mac.ctx, reinterpret_cast<const unsigned char *>(secret.data()), size_t(secret.size()));
+    EVP_MAC_final(t_mac.ctx, reinterpret_cast<unsigned char *>(out.data()), &len, size_t(out.size()));
     return out;
 }
 

@@ -208,6 +208,8 @@ void TestCli::unknownOptionOrCommand_data()
     QTest::newRow("unknown key subcommand") << QStringList {QStringLiteral("key"), QStringLiteral("delete")}
                                             << QStringLiteral("delete");
     QTest::newRow("key without subcommand") << QStringList {QStringLiteral("key")} << QStringLiteral("key create");
+    QTest::newRow("value on a flag")
+        << QStringList {QStringLiteral("serve"), QStringLiteral("--demo=yes")} << QStringLiteral("--demo");
 }
 
 void TestCli::unknownOptionOrCommand()
@@ -304,6 +306,9 @@ void TestCli::initRejectsBadValues_data()
     QTest::newRow("tier") << QStringList {QStringLiteral("--tier"), QStringLiteral("gold")} << QStringLiteral("--tier");
     QTest::newRow("key format") << QStringList {QStringLiteral("--key-format"), QStringLiteral("uuid")}
                                 << QStringLiteral("--key-format");
+    QTest::newRow("empty org name") << QStringList {QStringLiteral("--org-name"), QString()} << QStringLiteral("--org-name");
+    QTest::newRow("blank org name") << QStringList {QStringLiteral("--org-name"), QStringLiteral("  ")}
+                                    << QStringLiteral("--org-name");
 }
 
 void TestCli::initRejectsBadValues()
@@ -387,6 +392,10 @@ void TestCli::keyCreateRejects_data()
                                 << perms;
     QTest::newRow("empty permissions") << QStringList {note, QStringLiteral("x"), perms, QString()} << perms;
     QTest::newRow("only commas") << QStringList {note, QStringLiteral("x"), perms, QStringLiteral(",,")} << perms;
+    QTest::newRow("trailing comma") << QStringList {note, QStringLiteral("x"), perms, QStringLiteral("payments:read,")}
+                                    << perms;
+    QTest::newRow("empty entry") << QStringList {note, QStringLiteral("x"), perms,
+                                                 QStringLiteral("payments:read,,audit_log:read")} << perms;
     QTest::newRow("no permissions") << QStringList {note, QStringLiteral("x")} << perms;
     QTest::newRow("past expiry") << QStringList {note, QStringLiteral("x"), perms, readPayments,
                                                  QStringLiteral("--expires-at"), rfc3339In(-3600)}
