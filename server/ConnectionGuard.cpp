@@ -28,6 +28,20 @@ QByteArray reasonPhrase(int status)
     default: return "Error";
     }
 }
+
+// Length of the header block at the start of `head` (request line, header lines and the empty
+// line that ends them), or -1 while it has not ended. Lines may end in CRLF or in a bare LF: Qt's
+// parser accepts both, and the guard must see a request end exactly where the parser does.
+qsizetype headerBlockLength(const QByteArray &head, qsizetype from)
+{
+    for (qsizetype i = head.indexOf('\n', from); i >= 0; i = head.indexOf('\n', i + 1)) {
+        if (i + 1 < head.size() && head.at(i + 1) == '\n')
+            return i + 2;
+        if (i + 2 < head.size() && head.at(i + 1) == '\r' && head.at(i + 2) == '\n')
+            return i + 3;
+    }
+    return -1;
+}
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ServerConfig &config)
@@ -83,23 +97,28 @@ void ConnectionGuard::onReadyRead()
     QByteArray chunk = m_socket->peek(m_socket->bytesAvailable());
     qsizetype pos = 0;
     while (pos < chunk.size() && m_state != State::Rejected) {
-        if (m_state == State::Idle || m_state == State::Headers) {
-            if (m_state == State::Idle) {
-                m_state = State::Headers;
-                m_head.clear();
-                armRequestDeadline();
-            }
+        if (m_state == State::Idle) {
+            // Empty lines before a request line are skipped, as Qt's parser skips them: they are
+            // no request, so they neither await a response nor hold the idle timer off.
+            while (pos < chunk.size() && (chunk.at(pos) == '\r' || chunk.at(pos) == '\n'))
+                ++pos;
+            if (pos == chunk.size())
+                return;
+            m_state = State::Headers;
+            m_head.clear();
+            armRequestDeadline();
+        }
+        if (m_state == State::Headers) {
             const qsizetype oldSize = m_head.size();
             m_head.append(chunk.constData() + pos, chunk.size() - pos);
             // Search from a little before the old end in case the terminator straddles chunks.
-            const qsizetype end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, oldSize - 3));
-            if (end < 0) {
+            const qsizetype headLength = headerBlockLength(m_head, qMax<qsizetype>(0, oldSize - 2));
+            if (headLength < 0) {
                 if (m_head.size() > m_config.maxHeaderBytes)
                     reject(431, "BAD_REQUEST", QStringLiteral("The request headers exceed %1 bytes.")
                                                    .arg(m_config.maxHeaderBytes));
                 return;
             }
-            const qsizetype headLength = end + 4;
             if (headLength > m_config.maxHeaderBytes) {
                 reject(431, "BAD_REQUEST",
                        QStringLiteral("The request headers exceed %1 bytes.").arg(m_config.maxHeaderBytes));
@@ -138,20 +157,36 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
     const bool http10 = requestLine.endsWith("HTTP/1.0");
     bool keepAlive = !http10;
     qint64 contentLength = 0;
+    bool haveLength = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
+        const QByteArray &raw = lines.at(i);
+        if (raw.startsWith(' ') || raw.startsWith('\t')) {
+            // A folded continuation line: Qt's parser would glue it to the header above, so a
+            // header in it would frame the request differently for the guard and the server.
+            reject(400, "BAD_REQUEST", QStringLiteral("Folded header lines are not accepted."));
+            return;
+        }
+        const QByteArray line = raw.trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray rawName = line.left(colon);
+        if (rawName.endsWith(' ') || rawName.endsWith('\t')) {
+            // RFC 9112 5.1: a server must reject whitespace between a field name and its colon.
+            reject(400, "BAD_REQUEST", QStringLiteral("A header has whitespace before its colon."));
+            return;
+        }
+        const QByteArray name = rawName.toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
             bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0) {
+            const qint64 length = value.toLongLong(&ok);
+            if (!ok || length < 0 || (haveLength && length != contentLength)) {
                 reject(400, "BAD_REQUEST", QStringLiteral("The Content-Length header is not a valid length."));
                 return;
             }
+            contentLength = length;
+            haveLength = true;
         } else if (name == "transfer-encoding" && value.toLower() != "identity") {
             reject(411, "BAD_REQUEST",
                    QStringLiteral("Chunked request bodies are not accepted; send a Content-Length."));

@@ -18,7 +18,10 @@ struct ServerConfig;
 // size, a deadline for a started request, an idle timeout, closing after the response when the
 // client asked for it (HTTP/1.0, "Connection: close"). It follows the HTTP/1.1 framing of the
 // byte stream by peeking at every chunk before QHttpServer consumes it, so it never copies a
-// body and never lets an oversized one be buffered.
+// body and never lets an oversized one be buffered. It must see every request end where Qt's
+// parser does (bare-LF line endings, blank lines between requests), and it refuses with 400 the
+// headers the two could frame differently (whitespace before a colon, folded lines,
+// conflicting Content-Length values).
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
