@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ApiServer.h"
 
+#include "AccessTokens.h"
 #include "ApiExchange.h"
 #include "AuditLog.h"
 #include "ConnectionGuard.h"
@@ -11,6 +12,7 @@
 #include "KeyStore.h"
 #include "ServerSecrets.h"
 #include "Timestamps.h"
+#include "UserStore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -66,6 +68,8 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
     m_usageTimer.start(m_config.usageFlushMs);
     connect(&m_expiryTimer, &QTimer::timeout, this, &ApiServer::sweepExpired);
     m_expiryTimer.start(m_config.expirySweepMs);
+    connect(&m_userChangeTimer, &QTimer::timeout, this, &ApiServer::checkUserChanges);
+    m_userChangeTimer.start(1000);
 }
 
 ApiServer::~ApiServer()
@@ -85,7 +89,18 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
         return 0;
     }
     m_http.bind(m_tcp);
+    QString issuer = m_config.issuer;
+    if (issuer.isEmpty()) {
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+            : address.toString();
+        issuer = QStringLiteral("http://%1:%2").arg(host).arg(m_tcp->serverPort());
+    }
+    while (issuer.endsWith(QLatin1Char('/')))
+        issuer.chop(1);
+    m_tokens = std::make_unique<AccessTokens>(m_secrets, issuer, m_config.accessTokenLifetimeSeconds);
     QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &ApiServer::checkUserChanges, Qt::QueuedConnection);
     return m_tcp->serverPort();
 }
 
@@ -112,6 +127,8 @@ void ApiServer::registerRoutes()
         {"POST", p("payments"), true, perm("payments", A::Write), &ApiServer::createPayment},
         {"GET", p("audit-events"), true, perm("audit_log", A::Read), &ApiServer::listAuditEvents},
         {"GET", p("audit-events/head"), true, perm("audit_log", A::Read), &ApiServer::getAuditHead},
+        {"GET", p("users"), true, perm("audit_log", A::Read), &ApiServer::listUsers},
+        {"GET", p(".well-known/jwks.json"), false, std::nullopt, &ApiServer::getJwks},
     };
 }
 
@@ -281,7 +298,13 @@ void ApiServer::authenticate(const ExchangePtr &ex)
     // and reject a malformed key there without touching the database.
     const QByteArray hash = m_secrets.keyedHash(credential);
     if (const auto cached = m_authCache.find(hash)) {
-        proceedAuthenticated(ex, *cached);
+        if (cached->cacheUntilMs == 0 || m_now() < cached->cacheUntilMs) {
+            proceedAuthenticated(ex, *cached);
+            return;
+        }
+    }
+    if (AccessTokens::looksLikeJwt(credential)) {
+        authenticateUserToken(ex, credential, hash);
         return;
     }
     if (!KeyFormat::isWellFormedSecret(QString::fromLatin1(credential))) {
@@ -325,6 +348,91 @@ void ApiServer::authenticate(const ExchangePtr &ex)
     });
 }
 
+void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &token, const QByteArray &hash)
+{
+    // Signature checks cost tens of microseconds and the user lookup touches the database:
+    // both run on the reader pool; the validated session is cached for later calls.
+    const quint64 generation = m_authCache.generation();
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self, ex, token, hash, generation] {
+        std::optional<Principal> principal;
+        QString why;
+        bool failed = false;
+        try {
+            const qint64 now = m_now();
+            if (const auto claims = m_tokens->validate(token, now, &why)) {
+                QSqlDatabase db = m_db.connection();
+                const auto user = UserStore::findById(db, claims->userId);
+                if (!user)
+                    why = QStringLiteral("unknown user");
+                else if (user->disabled)
+                    why = QStringLiteral("disabled user");
+                else if (user->orgId != m_org.id)
+                    why = QStringLiteral("user of another organisation");
+                else {
+                    Principal p;
+                    p.type = QStringLiteral("user");
+                    p.id = user->id;
+                    p.display = user->display();
+                    p.orgId = user->orgId;
+                    p.role = User::roleName(user->role);
+                    p.email = user->email;
+                    p.note = user->name;
+                    p.permissions = User::permissionsFor(user->role);
+                    p.expiresAtMs = claims->expiresAtMs;
+                    p.cacheUntilMs = qMin(claims->expiresAtMs, now + qint64(m_config.sessionCacheSeconds) * 1000);
+                    p.meJson = meBody(p);
+                    principal = p;
+                }
+            }
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "access token check failed:" << e.what();
+            failed = true;
+        }
+        QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, why, failed] {
+            if (failed) {
+                finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the token.")));
+                return;
+            }
+            if (!principal) {
+                if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+                    return;
+                deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), why);
+                return;
+            }
+            if (m_config.sessionCacheSeconds > 0)
+                m_authCache.insert(hash, *principal, generation);
+            proceedAuthenticated(ex, *principal);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::checkUserChanges()
+{
+    if (m_userCheckRunning || m_shuttingDown)
+        return;
+    m_userCheckRunning = true;
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self] {
+        QString stamp;
+        try {
+            QSqlDatabase db = m_db.connection();
+            stamp = UserStore::changeStamp(db);
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "cannot check for user changes:" << e.what();
+        }
+        QMetaObject::invokeMethod(self, [this, stamp] {
+            m_userCheckRunning = false;
+            if (stamp.isEmpty() || stamp == m_userChangeStamp)
+                return;
+            // A role change, a disabled user or a new password elsewhere: sessions validate again.
+            if (!m_userChangeStamp.isEmpty())
+                m_authCache.invalidateType(QStringLiteral("user"));
+            m_userChangeStamp = stamp;
+        }, Qt::QueuedConnection);
+    });
+}
+
 void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &principal)
 {
     const qint64 now = m_now();
@@ -341,8 +449,10 @@ void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &pri
     m_usage.record(principal.id, now, ex->ip, ex->userAgent);
     if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {
         deny(ex, 403,
-             QStringLiteral("This key lacks the %1 permission needed for %2 %3.")
-                 .arg(ex->route->permission->toString(), QString::fromLatin1(ex->method), ex->path),
+             (principal.type == QLatin1String("user")
+                  ? QStringLiteral("Your role (%4) does not allow %2 %3: it needs %1.")
+                  : QStringLiteral("This key lacks the %1 permission needed for %2 %3."))
+                 .arg(ex->route->permission->toString(), QString::fromLatin1(ex->method), ex->path, principal.role),
              QStringLiteral("missing permission %1").arg(ex->route->permission->toString()), principal.actor());
         return;
     }
@@ -604,21 +714,27 @@ void ApiServer::write(const ExchangePtr &ex, Reply &reply)
 
 QByteArray ApiServer::meBody(const Principal &principal) const
 {
-    const QJsonObject me {
+    QJsonObject me {
         {QStringLiteral("object"), QStringLiteral("principal")},
         {QStringLiteral("type"), principal.type},
         {QStringLiteral("id"), principal.id},
         {QStringLiteral("display"), principal.display},
-        {QStringLiteral("role"), QJsonValue::Null},
+        {QStringLiteral("role"), principal.role.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(principal.role)},
         {QStringLiteral("permissions"), QJsonArray::fromStringList(principal.permissions.toStringList())},
-        {QStringLiteral("key"), QJsonObject {{QStringLiteral("id"), principal.id},
-                                             {QStringLiteral("note"), principal.note},
-                                             {QStringLiteral("masked"), principal.masked},
-                                             {QStringLiteral("expires_at"),
-                                              principal.expiresAtMs ? QJsonValue(toRfc3339Ms(principal.expiresAtMs))
-                                                                    : QJsonValue(QJsonValue::Null)}}},
         {QStringLiteral("organization"), QJsonDocument::fromJson(m_orgJson).object()},
     };
+    if (principal.type == QLatin1String("user")) {
+        me.insert(QStringLiteral("user"), QJsonObject {{QStringLiteral("id"), principal.id},
+                                                       {QStringLiteral("email"), principal.email},
+                                                       {QStringLiteral("name"), principal.note}});
+    } else {
+        me.insert(QStringLiteral("key"), QJsonObject {{QStringLiteral("id"), principal.id},
+                                                      {QStringLiteral("note"), principal.note},
+                                                      {QStringLiteral("masked"), principal.masked},
+                                                      {QStringLiteral("expires_at"),
+                                                       principal.expiresAtMs ? QJsonValue(toRfc3339Ms(principal.expiresAtMs))
+                                                                             : QJsonValue(QJsonValue::Null)}});
+    }
     return QJsonDocument(me).toJson(QJsonDocument::Compact);
 }
 

@@ -25,6 +25,7 @@ class QSqlDatabase;
 
 namespace keyward::server {
 
+class AccessTokens;
 class Database;
 class GuardedTcpServer;
 class ServerSecrets;
@@ -60,6 +61,7 @@ public:
     // Returns the port listened on, or 0 with *error set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
     void setClock(Clock clock) { m_now = std::move(clock); }
+    const AccessTokens *accessTokens() const { return m_tokens.get(); }
 
     // Stops accepting, lets in-flight requests finish (up to the configured grace), flushes
     // usage, then emits stopped().
@@ -108,6 +110,8 @@ private:
     AuditEvent eventFor(const ExchangePtr &ex, const QString &action, const Actor &target,
                         const QJsonObject &details) const;
 
+    void authenticateUserToken(const ExchangePtr &ex, const QByteArray &token, const QByteArray &hash);
+    void checkUserChanges();
     void flushUsage();
     void sweepExpired();
 
@@ -128,6 +132,8 @@ private:
     void createPayment(const ExchangePtr &ex);
     void listAuditEvents(const ExchangePtr &ex);
     void getAuditHead(const ExchangePtr &ex);
+    void listUsers(const ExchangePtr &ex);
+    void getJwks(const ExchangePtr &ex);
 
     Database &m_db;
     ServerSecrets &m_secrets;
@@ -145,6 +151,10 @@ private:
     UsageRecorder m_usage;
     QTimer m_usageTimer;
     QTimer m_expiryTimer;
+    QTimer m_userChangeTimer;
+    QString m_userChangeStamp;
+    bool m_userCheckRunning = false;
+    std::unique_ptr<AccessTokens> m_tokens;
     QByteArray m_orgJson;
     QString m_orgRateSubject;
     RateLimit m_orgRateLimit;

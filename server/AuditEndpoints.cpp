@@ -7,6 +7,7 @@
 #include "Database.h"
 #include "ServerSecrets.h"
 #include "Timestamps.h"
+#include "UserStore.h"
 
 #include <QJsonArray>
 
@@ -94,6 +95,29 @@ void ApiServer::getAuditHead(const ExchangePtr &ex)
         out.insert(QStringLiteral("jwk"), m_secrets.publicJwk());
         return Reply::json(200, out);
     });
+}
+
+void ApiServer::listUsers(const ExchangePtr &ex)
+{
+    if (!checkQuery(ex, {}))
+        return;
+    const QString orgId = ex->principal.orgId;
+    runRead(ex, [orgId](QSqlDatabase &db) {
+        QJsonArray data;
+        for (const User &u : UserStore::list(db, orgId))
+            data.append(u.toJson());
+        return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("list")},
+                                 {QStringLiteral("data"), data},
+                                 {QStringLiteral("has_more"), false},
+                                 {QStringLiteral("next_cursor"), QJsonValue()}});
+    });
+}
+
+void ApiServer::getJwks(const ExchangePtr &ex)
+{
+    Reply r = Reply::json(200, m_secrets.jwks());
+    r.headers.append({QByteArray("Cache-Control"), QByteArray("public, max-age=300")});
+    finish(ex, r);
 }
 
 } // namespace keyward::server

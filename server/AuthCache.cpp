@@ -31,15 +31,25 @@ void AuthCache::insert(const QByteArray &hash, const Principal &principal, quint
     m_hashById.insert(principal.id, hash);
 }
 
-void AuthCache::invalidateKey(const QString &keyId)
+void AuthCache::invalidateKey(const QString &id)
 {
     QMutexLocker lock(&m_mutex);
     ++m_generation;
-    const auto it = m_hashById.find(keyId);
-    if (it != m_hashById.end()) {
-        m_byHash.remove(*it);
-        m_hashById.erase(it);
-    }
+    for (const QByteArray &hash : m_hashById.values(id))
+        m_byHash.remove(hash);
+    m_hashById.remove(id);
+}
+
+void AuthCache::invalidateType(const QString &type)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_generation;
+    m_byHash.removeIf([&](const auto &it) {
+        if (it.value().type != type)
+            return false;
+        m_hashById.remove(it.value().id);
+        return true;
+    });
 }
 
 void AuthCache::clear()

@@ -21,14 +21,17 @@ public:
     std::optional<Principal> find(const QByteArray &hash) const;
     quint64 generation() const;
     void insert(const QByteArray &hash, const Principal &principal, quint64 generationBeforeLookup);
-    void invalidateKey(const QString &keyId);
+    // Drops every cached credential of this key or user.
+    void invalidateKey(const QString &id);
+    // Drops every cached credential of a type ("user"): sessions after an out-of-process change.
+    void invalidateType(const QString &type);
     void clear();
     int size() const;
 
 private:
     mutable QMutex m_mutex;
     QHash<QByteArray, Principal> m_byHash;
-    QHash<QString, QByteArray> m_hashById;
+    QMultiHash<QString, QByteArray> m_hashById;
     quint64 m_generation = 0;
     int m_capacity;
 };

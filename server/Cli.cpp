@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
+#include "CliSupport.h"
 
 #include "ApiServer.h"
 #include "AuditLog.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
+#include <QUrl>
 
 #include <openssl/crypto.h>
 
@@ -31,168 +33,9 @@
 
 namespace keyward::server {
 
+using namespace cli;
+
 namespace {
-
-const char *const Usage = R"(Usage: keyward-server <command> [options]
-
-Commands:
-  init        create the schema, the organisation and the server's secrets (idempotent)
-              --database URL  [--key-format odus|odin] [--org-name NAME] [--tier free|pro|enterprise]
-  key create  create a secret key and print it, alone, on one line
-              --database URL --note TEXT --permissions a:write,b:read [--expires-at RFC3339]
-  serve       serve the API
-              --listen HOST:PORT --database URL [--demo] [--config FILE]
-
-Options:
-  --database URL   sqlite:PATH (default: %1)
-  -h, --help       show this help
-  -v, --version    show the version
-
-Examples:
-  keyward-server serve --listen 127.0.0.1:8787 --database sqlite:/tmp/keyward.db --demo
-  keyward-server key create --database sqlite:/tmp/keyward.db --note ci --permissions payments:read
-)";
-
-void out(const QString &line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-QString usageText()
-{
-    return QString::fromLatin1(Usage).arg(Database::defaultUrl()).trimmed();
-}
-
-int fail(const QString &sentence)
-{
-    const QByteArray bytes = QStringLiteral("keyward-server: %1\n").arg(sentence).toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    return 2;
-}
-
-// Minimal "--name value" parser: every option takes a value except the listed flags.
-struct Options
-{
-    QHash<QString, QString> values;
-    QSet<QString> flags;
-};
-
-std::optional<Options> parseOptions(const QStringList &args, const QSet<QString> &valued, const QSet<QString> &flagNames,
-                                    QString *error)
-{
-    Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString arg = args.at(i);
-        QString value;
-        bool hasInlineValue = false;
-        const qsizetype eq = arg.indexOf(QLatin1Char('='));
-        if (arg.startsWith(QLatin1String("--")) && eq > 0) {
-            value = arg.mid(eq + 1);
-            arg = arg.left(eq);
-            hasInlineValue = true;
-        }
-        if (!hasInlineValue && (arg == QLatin1String("--help") || arg == QLatin1String("-h"))) {
-            o.flags.insert(QStringLiteral("help")); // "keyward-server serve --help" shows the usage
-            continue;
-        }
-        const QString name = arg.mid(2);
-        if (!arg.startsWith(QLatin1String("--")) || (!valued.contains(name) && !flagNames.contains(name))) {
-            *error = QStringLiteral("unknown option \"%1\"; see keyward-server --help").arg(args.at(i));
-            return std::nullopt;
-        }
-        if (flagNames.contains(name)) {
-            if (hasInlineValue) {
-                *error = QStringLiteral("the option --%1 takes no value").arg(name);
-                return std::nullopt;
-            }
-            o.flags.insert(name);
-            continue;
-        }
-        if (!hasInlineValue) {
-            if (i + 1 >= args.size()) {
-                *error = QStringLiteral("the option --%1 needs a value").arg(name);
-                return std::nullopt;
-            }
-            value = args.at(++i);
-        }
-        o.values.insert(name, value);
-    }
-    return o;
-}
-
-struct OpenedStore
-{
-    std::unique_ptr<Database> db;
-    std::unique_ptr<ServerSecrets> secrets;
-    Organization org;
-};
-
-// Opens the database and makes sure the organisation and secrets exist (init's work).
-std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool applyInitOptions, QString *error,
-                                     bool *created = nullptr)
-{
-    if (o.values.contains(QStringLiteral("org-name"))) {
-        const QString name = o.values.value(QStringLiteral("org-name")).trimmed();
-        if (name.isEmpty() || name.size() > 200) {
-            *error = QStringLiteral("--org-name must be 1 to 200 characters");
-            return std::nullopt;
-        }
-    }
-    const auto path = Database::sqlitePathFromUrl(url, error);
-    if (!path)
-        return std::nullopt;
-    OpenedStore s;
-    s.db = std::make_unique<Database>(*path);
-    if (!s.db->open(error)) {
-        *error = QStringLiteral("cannot open the database %1: %2").arg(url, *error);
-        return std::nullopt;
-    }
-    s.secrets = std::make_unique<ServerSecrets>();
-    KeyFormat::Flavor flavor = KeyFormat::Flavor::Odus;
-    if (o.values.contains(QStringLiteral("key-format"))
-        && !KeyFormat::flavorFromName(o.values.value(QStringLiteral("key-format")), &flavor)) {
-        *error = QStringLiteral("--key-format must be odus or odin");
-        return std::nullopt;
-    }
-    const QString tier = o.values.value(QStringLiteral("tier"));
-    if (!tier.isEmpty() && !Organization::isValidTier(tier)) {
-        *error = QStringLiteral("--tier must be free, pro or enterprise");
-        return std::nullopt;
-    }
-    try {
-        s.db->write([&](QSqlDatabase &db) {
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            s.secrets->ensure(db, now);
-            auto org = Organization::load(db);
-            if (!org) {
-                Organization fresh;
-                fresh.id = KeyStore::newId("org_");
-                fresh.name = o.values.value(QStringLiteral("org-name"), QStringLiteral("My organisation")).trimmed();
-                fresh.tier = tier.isEmpty() ? QStringLiteral("free") : tier;
-                fresh.keyFormat = flavor;
-                fresh.insert(db, now);
-                org = fresh;
-                if (created)
-                    *created = true;
-            } else if (applyInitOptions) {
-                if (o.values.contains(QStringLiteral("org-name")))
-                    org->name = o.values.value(QStringLiteral("org-name")).trimmed();
-                if (!tier.isEmpty())
-                    org->tier = tier;
-                if (o.values.contains(QStringLiteral("key-format")))
-                    org->keyFormat = flavor;
-                org->update(db);
-            }
-            s.org = *org;
-        });
-    } catch (const DatabaseError &e) {
-        *error = QStringLiteral("cannot initialise the database %1: %2").arg(url, QString::fromStdString(e.what()));
-        return std::nullopt;
-    }
-    return s;
-}
 
 int commandInit(const QStringList &args)
 {
@@ -285,7 +128,8 @@ void onSignal(int)
 int commandServe(const QStringList &args)
 {
     QString error;
-    const auto o = parseOptions(args, {QStringLiteral("listen"), QStringLiteral("database"), QStringLiteral("config")},
+    const auto o = parseOptions(args, {QStringLiteral("listen"), QStringLiteral("database"), QStringLiteral("config"),
+                                       QStringLiteral("issuer")},
                                 {QStringLiteral("demo")}, &error);
     if (!o)
         return fail(error);
@@ -310,6 +154,13 @@ int commandServe(const QStringList &args)
         if (!loaded)
             return fail(error);
         config = *loaded;
+    }
+    if (o->values.contains(QStringLiteral("issuer"))) {
+        const QUrl issuer(o->values.value(QStringLiteral("issuer")));
+        if (!issuer.isValid() || (issuer.scheme() != QLatin1String("https") && issuer.scheme() != QLatin1String("http"))
+            || issuer.host().isEmpty() || issuer.hasQuery() || issuer.hasFragment())
+            return fail(QStringLiteral("--issuer must be the server's public base URL, such as https://keys.example.com"));
+        config.issuer = issuer.toString();
     }
     const QString url = o->values.value(QStringLiteral("database"), Database::defaultUrl());
     auto store = openStore(url, *o, false, &error);
@@ -399,6 +250,10 @@ int runCli(const QStringList &arguments)
             return fail(QStringLiteral("\"key\" needs a subcommand: \"key create\"; see keyward-server --help"));
         return fail(QStringLiteral("unknown key command \"%1\"; the key command is \"key create\"").arg(args.value(1)));
     }
+    if (command == QLatin1String("user"))
+        return commandUser(args.mid(1));
+    if (command == QLatin1String("signing-key"))
+        return commandSigningKey(args.mid(1));
     return fail(QStringLiteral("unknown command \"%1\"; see keyward-server --help").arg(command));
 }
 

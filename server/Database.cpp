@@ -127,6 +127,25 @@ CREATE TABLE payments (
 );
 CREATE INDEX payments_org_seq ON payments(org_id, seq);
 )SQL",
+    // 2: users of the organisation (identity)
+    R"SQL(
+CREATE TABLE users (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    email TEXT NOT NULL,
+    email_normalized TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT,
+    totp_secret BLOB,
+    totp_last_step INTEGER,
+    disabled_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX users_org ON users(org_id, seq);
+)SQL",
 };
 static_assert(std::size(Migrations) == Database::SchemaVersion);
 

@@ -101,7 +101,7 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
 private:
     void begin(QSqlDatabase &db);

@@ -72,6 +72,8 @@ std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, QString 
         {"usage_flush_ms", &c.usageFlushMs, 10},
         {"database_threads", &c.databaseThreads, 1},
         {"shutdown_grace_ms", &c.shutdownGraceMs, 0},
+        {"access_token_lifetime_s", &c.accessTokenLifetimeSeconds, 10},
+        {"session_cache_s", &c.sessionCacheSeconds, 0},
     };
     const QJsonObject root = doc.object();
     for (auto it = root.begin(); it != root.end(); ++it) {

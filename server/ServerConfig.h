@@ -31,6 +31,9 @@ struct ServerConfig
     int usageFlushMs = 1'000;
     int databaseThreads = 4;
     int shutdownGraceMs = 10'000;
+    int accessTokenLifetimeSeconds = 600;
+    int sessionCacheSeconds = 900; // validated access tokens are trusted this long at most
+    QString issuer;                // the server's public base URL; default http://LISTEN
 
     static ServerConfig defaults();
     // Reads a JSON object whose keys mirror the fields above (snake_case); unknown keys are

@@ -5,6 +5,7 @@
 #include "CanonicalJson.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <openssl/bio.h>
@@ -82,7 +83,8 @@ ServerSecrets::~ServerSecrets()
         t_mac.owner = nullptr;
     if (!m_pepper.isEmpty())
         OPENSSL_cleanse(m_pepper.data(), size_t(m_pepper.size()));
-    EVP_PKEY_free(m_signingKey);
+    for (SigningKey &k : m_keys)
+        EVP_PKEY_free(k.key);
 }
 
 QByteArray ServerSecrets::randomBytes(int count)
@@ -115,38 +117,82 @@ void ServerSecrets::ensure(QSqlDatabase &db, qint64 nowMs)
 bool ServerSecrets::load(QSqlDatabase &db)
 {
     const QByteArray pepper = readSecret(db, PepperName);
-    const QByteArray pem = readSecret(db, SigningKeyName);
-    if (pepper.size() < 32 || pem.isEmpty())
+    if (pepper.size() < 32)
         return false;
+    Sql q(db, QStringLiteral("SELECT value FROM server_secrets WHERE name = ? OR name LIKE ? ORDER BY created_at, name"));
+    q.bind(SigningKeyName).bind(SigningKeyName + QStringLiteral(":%")).exec();
+    QList<SigningKey> keys;
+    while (q.next()) {
+        if (auto k = loadSigningKey(q.value(0).toByteArray()))
+            keys.append(*k);
+    }
+    if (keys.isEmpty())
+        return false;
+    for (SigningKey &k : m_keys)
+        EVP_PKEY_free(k.key);
+    m_keys = keys;
     m_pepper = pepper;
-    loadSigningKey(pem);
-    return m_signingKey != nullptr;
+    return true;
 }
 
-void ServerSecrets::loadSigningKey(const QByteArray &pem)
+QString ServerSecrets::rotateSigningKey(QSqlDatabase &db, qint64 nowMs)
 {
-    EVP_PKEY_free(m_signingKey);
-    m_signingKey = nullptr;
+    const QByteArray pem = generatePrivateKeyPem();
+    Sql(db, QStringLiteral("INSERT INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)"))
+        .bind(SigningKeyName + QLatin1Char(':') + QString::number(nowMs)).bind(pem).bind(nowMs).exec();
+    auto k = loadSigningKey(pem);
+    const QString kid = k ? k->kid : QString();
+    if (k)
+        EVP_PKEY_free(k->key);
+    return kid;
+}
+
+std::optional<ServerSecrets::SigningKey> ServerSecrets::loadSigningKey(const QByteArray &pem)
+{
     BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
-    m_signingKey = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    EVP_PKEY *key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
     BIO_free(bio);
-    if (!m_signingKey)
-        return;
-    const QByteArray x = bnParam(m_signingKey, OSSL_PKEY_PARAM_EC_PUB_X);
-    const QByteArray y = bnParam(m_signingKey, OSSL_PKEY_PARAM_EC_PUB_Y);
+    if (!key)
+        return std::nullopt;
+    const QByteArray x = bnParam(key, OSSL_PKEY_PARAM_EC_PUB_X);
+    const QByteArray y = bnParam(key, OSSL_PKEY_PARAM_EC_PUB_Y);
     // RFC 7638 thumbprint as the key id.
     const QJsonObject required {{QStringLiteral("crv"), QStringLiteral("P-256")},
                                 {QStringLiteral("kty"), QStringLiteral("EC")},
                                 {QStringLiteral("x"), QString::fromLatin1(base64Url(x))},
                                 {QStringLiteral("y"), QString::fromLatin1(base64Url(y))}};
-    m_kid = QString::fromLatin1(base64Url(
+    SigningKey k;
+    k.key = key;
+    k.kid = QString::fromLatin1(base64Url(
         QCryptographicHash::hash(keyward::CanonicalJson::serialize(required), QCryptographicHash::Sha256)));
-    m_jwk = required;
-    m_jwk.insert(QStringLiteral("kid"), m_kid);
-    m_jwk.insert(QStringLiteral("alg"), QStringLiteral("ES256"));
-    m_jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
+    k.jwk = required;
+    k.jwk.insert(QStringLiteral("kid"), k.kid);
+    k.jwk.insert(QStringLiteral("alg"), QStringLiteral("ES256"));
+    k.jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
+    return k;
 }
 
+const ServerSecrets::SigningKey *ServerSecrets::findKey(const QString &kid) const
+{
+    for (const SigningKey &k : m_keys) {
+        if (k.kid == kid)
+            return &k;
+    }
+    return nullptr;
+}
+
+QString ServerSecrets::keyId() const
+{
+    return m_keys.isEmpty() ? QString() : m_keys.last().kid;
+}
+
+QJsonObject ServerSecrets::jwks() const
+{
+    QJsonArray keys;
+    for (auto it = m_keys.crbegin(); it != m_keys.crend(); ++it)
+        keys.append(it->jwk);
+    return {{QStringLiteral("keys"), keys}};
+}
 
 QByteArray ServerSecrets::keyedHash(QByteArrayView secret) const
 {
@@ -175,20 +221,21 @@ QByteArray ServerSecrets::keyedHash(QByteArrayView secret) const
 
 QJsonObject ServerSecrets::publicJwk() const
 {
-    return m_jwk;
+    return m_keys.isEmpty() ? QJsonObject() : m_keys.last().jwk;
 }
 
-QByteArray ServerSecrets::signJws(const QByteArray &payload) const
+QByteArray ServerSecrets::signJws(const QByteArray &payload, const QByteArray &type) const
 {
+    const SigningKey &signer = m_keys.last();
     const QJsonObject header {{QStringLiteral("alg"), QStringLiteral("ES256")},
-                              {QStringLiteral("typ"), QStringLiteral("JWT")},
-                              {QStringLiteral("kid"), m_kid}};
+                              {QStringLiteral("typ"), QString::fromLatin1(type)},
+                              {QStringLiteral("kid"), signer.kid}};
     const QByteArray signingInput = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
         + base64Url(payload);
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     size_t derLen = 0;
     QByteArray der;
-    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, m_signingKey) == 1
+    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, signer.key) == 1
         && EVP_DigestSign(ctx, nullptr, &derLen, reinterpret_cast<const unsigned char *>(signingInput.constData()),
                           size_t(signingInput.size())) == 1) {
         der.resize(qsizetype(derLen));
@@ -209,6 +256,67 @@ QByteArray ServerSecrets::signJws(const QByteArray &payload) const
     BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char *>(raw.data()) + 32, 32);
     ECDSA_SIG_free(sig);
     return signingInput + '.' + base64Url(raw);
+}
+
+std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayView token, QString *why) const
+{
+    const QByteArray t = token.toByteArray();
+    const QList<QByteArray> parts = t.split('.');
+    if (parts.size() != 3 || t.size() > 8192) {
+        *why = QStringLiteral("not a compact JWS");
+        return std::nullopt;
+    }
+    auto decode = [](const QByteArray &part) {
+        return QByteArray::fromBase64Encoding(part, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    };
+    const auto headerBytes = decode(parts.at(0));
+    const auto payloadBytes = decode(parts.at(1));
+    const auto signature = decode(parts.at(2));
+    if (!headerBytes || !payloadBytes || !signature) {
+        *why = QStringLiteral("bad base64url");
+        return std::nullopt;
+    }
+    VerifiedJws out;
+    out.header = QJsonDocument::fromJson(headerBytes.decoded).object();
+    // The algorithm is pinned: whatever the header says, only ES256 with one of our keys counts.
+    if (out.header.value(QStringLiteral("alg")).toString() != QLatin1String("ES256")) {
+        *why = QStringLiteral("algorithm not allowed");
+        return std::nullopt;
+    }
+    const SigningKey *key = findKey(out.header.value(QStringLiteral("kid")).toString());
+    if (!key) {
+        *why = QStringLiteral("unknown key id");
+        return std::nullopt;
+    }
+    if (signature.decoded.size() != 64) {
+        *why = QStringLiteral("bad signature");
+        return std::nullopt;
+    }
+    ECDSA_SIG *sig = ECDSA_SIG_new();
+    ECDSA_SIG_set0(sig, BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.decoded.constData()), 32, nullptr),
+                   BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.decoded.constData()) + 32, 32, nullptr));
+    unsigned char *der = nullptr;
+    const int derLen = i2d_ECDSA_SIG(sig, &der);
+    const QByteArray input = parts.at(0) + '.' + parts.at(1);
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    const bool ok = derLen > 0 && EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, key->key) == 1
+        && EVP_DigestVerify(md, der, size_t(derLen), reinterpret_cast<const unsigned char *>(input.constData()),
+                            size_t(input.size())) == 1;
+    EVP_MD_CTX_free(md);
+    OPENSSL_free(der);
+    ECDSA_SIG_free(sig);
+    if (!ok) {
+        *why = QStringLiteral("bad signature");
+        return std::nullopt;
+    }
+    QJsonParseError error;
+    const QJsonDocument payload = QJsonDocument::fromJson(payloadBytes.decoded, &error);
+    if (!payload.isObject()) {
+        *why = QStringLiteral("payload is not a JSON object");
+        return std::nullopt;
+    }
+    out.payload = payload.object();
+    return out;
 }
 
 } // namespace keyward::server

@@ -6,14 +6,16 @@
 #include <QSqlDatabase>
 
 #include <memory>
+#include <optional>
 
 typedef struct evp_pkey_st EVP_PKEY;
 
 namespace keyward::server {
 
 // The server's own secrets, created once by `init` and kept in the database: the pepper for
-// the keyed hash of secret keys, and the ES256 key that signs the audit head (and, later,
-// access tokens). Thread-safe after load: everything here is read-only.
+// the keyed hash of secret keys, and the ES256 keys that sign the audit head and access tokens
+// (the newest signs; older ones stay published in the JWKS so their tokens still verify).
+// Thread-safe after load: everything here is read-only.
 class ServerSecrets
 {
 public:
@@ -30,21 +32,38 @@ public:
     // HMAC-SHA-256(pepper, secret): 32 bytes, the only form of a secret key the server keeps.
     QByteArray keyedHash(QByteArrayView secret) const;
 
-    // Compact JWS (ES256) over payload, with the key id in the header.
-    QByteArray signJws(const QByteArray &payload) const;
-    QJsonObject publicJwk() const;
-    QString keyId() const { return m_kid; }
+    // Compact JWS (ES256) over payload with the newest key; its id goes in the header.
+    QByteArray signJws(const QByteArray &payload, const QByteArray &type = "JWT") const;
+    // Checks a compact JWS: header alg must be exactly ES256 (no "none", no HMAC confusion) and
+    // kid one of ours; returns the header and payload JSON objects, or nullopt with *why set.
+    struct VerifiedJws
+    {
+        QJsonObject header;
+        QJsonObject payload;
+    };
+    std::optional<VerifiedJws> verifyJws(QByteArrayView token, QString *why) const;
+    QJsonObject publicJwk() const;    // the newest key
+    QJsonObject jwks() const;         // {"keys": [...]} every published key
+    QString keyId() const;
+
+    // Adds a new newest signing key (inside the caller's write transaction).
+    static QString rotateSigningKey(QSqlDatabase &db, qint64 nowMs);
 
     static QByteArray randomBytes(int count);
     static QByteArray base64Url(const QByteArray &data);
 
 private:
-    void loadSigningKey(const QByteArray &pem);
+    struct SigningKey
+    {
+        QString kid;
+        EVP_PKEY *key = nullptr;
+        QJsonObject jwk;
+    };
+    static std::optional<SigningKey> loadSigningKey(const QByteArray &pem);
+    const SigningKey *findKey(const QString &kid) const;
 
     QByteArray m_pepper;
-    EVP_PKEY *m_signingKey = nullptr;
-    QJsonObject m_jwk;
-    QString m_kid;
+    QList<SigningKey> m_keys; // oldest first; the last one signs
 };
 
 } // namespace keyward::server

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AccessTokens.h"
+
+#include "ServerSecrets.h"
+#include "UserStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace keyward::server {
+
+AccessTokens::AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds)
+    : m_secrets(secrets)
+    , m_issuer(std::move(issuer))
+    , m_lifetime(lifetimeSeconds)
+{
+}
+
+bool AccessTokens::looksLikeJwt(QByteArrayView credential)
+{
+    return credential.startsWith("eyJ") && credential.count('.') == 2;
+}
+
+QByteArray AccessTokens::issue(const User &user, const QString &clientId, const QString &scope, qint64 nowMs) const
+{
+    const qint64 now = nowMs / 1000;
+    const QJsonObject claims {
+        {QStringLiteral("iss"), m_issuer},
+        {QStringLiteral("sub"), user.id},
+        {QStringLiteral("aud"), audience()},
+        {QStringLiteral("iat"), now},
+        {QStringLiteral("nbf"), now},
+        {QStringLiteral("exp"), now + m_lifetime},
+        {QStringLiteral("jti"), QString::fromLatin1(ServerSecrets::base64Url(ServerSecrets::randomBytes(16)))},
+        {QStringLiteral("client_id"), clientId},
+        {QStringLiteral("scope"), scope},
+        {QStringLiteral("org"), user.orgId},
+        {QStringLiteral("role"), User::roleName(user.role)},
+        {QStringLiteral("email"), user.email},
+        {QStringLiteral("name"), user.name},
+    };
+    return m_secrets.signJws(QJsonDocument(claims).toJson(QJsonDocument::Compact), "at+jwt");
+}
+
+std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token, qint64 nowMs, QString *why) const
+{
+    const auto jws = m_secrets.verifyJws(token, why);
+    if (!jws)
+        return std::nullopt;
+    const QJsonObject &c = jws->payload;
+    const qint64 now = nowMs / 1000;
+    if (c.value(QStringLiteral("iss")).toString() != m_issuer) {
+        *why = QStringLiteral("wrong issuer");
+        return std::nullopt;
+    }
+    const QJsonValue aud = c.value(QStringLiteral("aud"));
+    const bool audienceOk = aud.isArray() ? aud.toArray().contains(audience()) : aud.toString() == audience();
+    if (!audienceOk) {
+        *why = QStringLiteral("wrong audience");
+        return std::nullopt;
+    }
+    const QJsonValue exp = c.value(QStringLiteral("exp"));
+    if (!exp.isDouble() || exp.toInteger() + LeewaySeconds < now) {
+        *why = QStringLiteral("expired token");
+        return std::nullopt;
+    }
+    const QJsonValue nbf = c.value(QStringLiteral("nbf"));
+    if (nbf.isDouble() && nbf.toInteger() - LeewaySeconds > now) {
+        *why = QStringLiteral("token not yet valid");
+        return std::nullopt;
+    }
+    Claims out;
+    out.userId = c.value(QStringLiteral("sub")).toString();
+    out.orgId = c.value(QStringLiteral("org")).toString();
+    out.clientId = c.value(QStringLiteral("client_id")).toString();
+    out.scope = c.value(QStringLiteral("scope")).toString();
+    out.jti = c.value(QStringLiteral("jti")).toString();
+    out.expiresAtMs = (exp.toInteger() + LeewaySeconds) * 1000;
+    if (out.userId.isEmpty()) {
+        *why = QStringLiteral("token names no subject");
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace keyward::server
