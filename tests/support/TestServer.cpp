@@ -66,10 +66,11 @@ bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
     if (!m_process->waitForStarted(10000))
         return false;
     QDeadlineTimer deadline(60000);
+    const qsizetype from = m_output.size(); // a restarted server appends to the earlier output
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(200);
         m_output += m_process->readAll();
-        const qsizetype marker = m_output.indexOf("keyward-server listening on http://");
+        const qsizetype marker = m_output.indexOf("keyward-server listening on http://", from);
         if (marker >= 0) {
             const qsizetype eol = m_output.indexOf('\n', marker);
             if (eol < 0)
