@@ -22,10 +22,11 @@ bool AccessTokens::looksLikeJwt(QByteArrayView credential)
     return credential.startsWith("eyJ") && credential.count('.') == 2;
 }
 
-QByteArray AccessTokens::issue(const User &user, const QString &clientId, const QString &scope, qint64 nowMs) const
+QByteArray AccessTokens::issue(const User &user, const QString &clientId, const QString &scope, qint64 nowMs,
+                               const QString &sessionId) const
 {
     const qint64 now = nowMs / 1000;
-    const QJsonObject claims {
+    QJsonObject claims {
         {QStringLiteral("iss"), m_issuer},
         {QStringLiteral("sub"), user.id},
         {QStringLiteral("aud"), audience()},
@@ -40,6 +41,8 @@ QByteArray AccessTokens::issue(const User &user, const QString &clientId, const 
         {QStringLiteral("email"), user.email},
         {QStringLiteral("name"), user.name},
     };
+    if (!sessionId.isEmpty())
+        claims.insert(QStringLiteral("sid"), sessionId);
     return m_secrets.signJws(QJsonDocument(claims).toJson(QJsonDocument::Compact), "at+jwt");
 }
 
@@ -76,6 +79,7 @@ std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token,
     out.clientId = c.value(QStringLiteral("client_id")).toString();
     out.scope = c.value(QStringLiteral("scope")).toString();
     out.jti = c.value(QStringLiteral("jti")).toString();
+    out.sessionId = c.value(QStringLiteral("sid")).toString();
     out.expiresAtMs = (exp.toInteger() + LeewaySeconds) * 1000;
     if (out.userId.isEmpty()) {
         *why = QStringLiteral("token names no subject");

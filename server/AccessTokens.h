@@ -26,7 +26,9 @@ public:
     QString issuer() const { return m_issuer; }
     int lifetimeSeconds() const { return m_lifetime; }
 
-    QByteArray issue(const User &user, const QString &clientId, const QString &scope, qint64 nowMs) const;
+    // sessionId: the sign-in (refresh family) the token belongs to; revoking it ends the token.
+    QByteArray issue(const User &user, const QString &clientId, const QString &scope, qint64 nowMs,
+                     const QString &sessionId = {}) const;
 
     struct Claims
     {
@@ -35,6 +37,7 @@ public:
         QString clientId;
         QString scope;
         QString jti;
+        QString sessionId;
         qint64 expiresAtMs = 0;
     };
     std::optional<Claims> validate(QByteArrayView token, qint64 nowMs, QString *why) const;

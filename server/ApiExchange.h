@@ -27,6 +27,8 @@ struct ApiServer::Exchange
     QByteArray authorization;
     QByteArray apiKey;
     QByteArray idempotencyKey;
+    QByteArray cookie;
+    QByteArray contentType;
     QString userAgent;
     QString ip;
     qint64 receivedAtMs = 0;

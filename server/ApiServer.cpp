@@ -10,6 +10,9 @@
 #include "JsonInput.h"
 #include "KeyFormat.h"
 #include "KeyStore.h"
+#include "LoginPage.h"
+#include "LoginThrottle.h"
+#include "OAuthStore.h"
 #include "ServerSecrets.h"
 #include "Timestamps.h"
 #include "UserStore.h"
@@ -40,6 +43,31 @@ Reply Reply::json(int status, const QJsonObject &object)
     return r;
 }
 
+Reply Reply::html(int status, const QByteArray &page, const QString &nonce)
+{
+    Reply r;
+    r.status = status;
+    r.body = page;
+    r.contentType = "text/html; charset=utf-8";
+    r.headers = {{QByteArray("Content-Security-Policy"), LoginPage::contentSecurityPolicy(nonce)},
+                 {QByteArray("X-Frame-Options"), QByteArray("DENY")},
+                 {QByteArray("X-Content-Type-Options"), QByteArray("nosniff")},
+                 {QByteArray("Referrer-Policy"), QByteArray("no-referrer")},
+                 {QByteArray("Cache-Control"), QByteArray("no-store")}};
+    return r;
+}
+
+Reply Reply::redirect(const QUrl &location)
+{
+    Reply r;
+    r.status = 302;
+    r.contentType = "text/plain; charset=utf-8";
+    r.headers = {{QByteArray("Location"), location.toEncoded()},
+                 {QByteArray("Cache-Control"), QByteArray("no-store")},
+                 {QByteArray("Referrer-Policy"), QByteArray("no-referrer")}};
+    return r;
+}
+
 ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization org, ServerConfig config,
                      QObject *parent)
     : QObject(parent)
@@ -53,6 +81,9 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
     m_readPool.setExpiryTimeout(-1); // threads keep their database connections
     m_writePool.setMaxThreadCount(1);
     m_writePool.setExpiryTimeout(-1);
+    m_hashPool.setMaxThreadCount(2);
+    m_hashPool.setExpiryTimeout(-1);
+    m_loginThrottle = std::make_unique<LoginThrottle>();
     m_orgJson = QJsonDocument(QJsonObject {{QStringLiteral("id"), m_org.id},
                                            {QStringLiteral("name"), m_org.name},
                                            {QStringLiteral("tier"), m_org.tier},
@@ -77,6 +108,7 @@ ApiServer::~ApiServer()
     // Sockets go first, while the members their signals reach still exist.
     delete m_tcp;
     m_tcp = nullptr;
+    m_hashPool.waitForDone();
     m_readPool.waitForDone();
     m_writePool.waitForDone();
 }
@@ -129,6 +161,12 @@ void ApiServer::registerRoutes()
         {"GET", p("audit-events/head"), true, perm("audit_log", A::Read), &ApiServer::getAuditHead},
         {"GET", p("users"), true, perm("audit_log", A::Read), &ApiServer::listUsers},
         {"GET", p(".well-known/jwks.json"), false, std::nullopt, &ApiServer::getJwks},
+        {"GET", p(".well-known/oauth-authorization-server"), false, std::nullopt, &ApiServer::getAuthorizationServerMetadata},
+        {"GET", p(".well-known/openid-configuration"), false, std::nullopt, &ApiServer::getAuthorizationServerMetadata},
+        {"GET", p("oauth/authorize"), false, std::nullopt, &ApiServer::getAuthorize},
+        {"POST", p("oauth/authorize"), false, std::nullopt, &ApiServer::postAuthorize},
+        {"POST", p("oauth/token"), false, std::nullopt, &ApiServer::postToken},
+        {"POST", p("oauth/revoke"), false, std::nullopt, &ApiServer::postRevoke},
     };
 }
 
@@ -181,6 +219,8 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     ex->authorization = request.value("authorization");
     ex->apiKey = request.value("api-key");
     ex->idempotencyKey = request.value("idempotency-key");
+    ex->cookie = request.value("cookie");
+    ex->contentType = request.value("content-type");
     ex->userAgent = QString::fromUtf8(request.value("user-agent")).left(512);
     ex->ip = request.remoteAddress().toString();
 
@@ -369,6 +409,8 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
                     why = QStringLiteral("disabled user");
                 else if (user->orgId != m_org.id)
                     why = QStringLiteral("user of another organisation");
+                else if (!claims->sessionId.isEmpty() && OAuthStore::isFamilyRevoked(db, claims->sessionId))
+                    why = QStringLiteral("signed out");
                 else {
                     Principal p;
                     p.type = QStringLiteral("user");
@@ -610,6 +652,25 @@ void ApiServer::runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase 
     });
 }
 
+void ApiServer::runOnHashPool(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
+{
+    QPointer<ApiServer> self(this);
+    m_hashPool.start([this, self, ex, work = std::move(work)] {
+        Reply reply;
+        try {
+            QSqlDatabase db = m_db.connection();
+            reply = work(db);
+            if (!reply.invalidateKeyId.isEmpty())
+                m_authCache.invalidateKey(reply.invalidateKeyId);
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
+            reply = error(ex, ApiError::Code::Internal,
+                          QStringLiteral("The server could not complete the request; quote the request id."));
+        }
+        QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
+    });
+}
+
 void ApiServer::runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
 {
     QPointer<ApiServer> self(this);
@@ -693,7 +754,7 @@ void ApiServer::write(const ExchangePtr &ex, Reply &reply)
 {
     QHttpServerResponder &out = ex->responder;
     out.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-    out.writeHeader("Content-Type", "application/json");
+    out.writeHeader("Content-Type", reply.contentType);
     out.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     out.writeHeader("X-Request-Id", ex->requestId.toLatin1());
     if (ex->hasRate) {
@@ -701,8 +762,10 @@ void ApiServer::write(const ExchangePtr &ex, Reply &reply)
         out.writeHeader("X-RateLimit-Remaining", QByteArray::number(ex->rate.remaining));
         out.writeHeader("X-RateLimit-Reset", QByteArray::number(ex->rate.resetEpochSeconds));
     }
-    if (reply.sensitive)
+    if (reply.sensitive) {
         out.writeHeader("Cache-Control", "no-store");
+        out.writeHeader("Pragma", "no-cache");
+    }
     for (const auto &h : std::as_const(reply.headers))
         out.writeHeader(h.first, h.second);
     out.writeBody(reply.body);
@@ -792,11 +855,13 @@ void ApiServer::shutdown()
     QElapsedTimer waited;
     waited.start();
     connect(poll, &QTimer::timeout, this, [this, poll, waited] {
-        if ((m_inFlight > 0 || m_readPool.activeThreadCount() > 0) && waited.elapsed() < m_config.shutdownGraceMs)
+        if ((m_inFlight > 0 || m_readPool.activeThreadCount() > 0 || m_hashPool.activeThreadCount() > 0)
+            && waited.elapsed() < m_config.shutdownGraceMs)
             return;
         poll->stop();
         m_usageTimer.stop();
         flushUsage();
+        m_hashPool.waitForDone();
         m_readPool.waitForDone();
         m_writePool.waitForDone();
         qCInfo(lcServer) << "stopped";

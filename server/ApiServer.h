@@ -14,6 +14,8 @@
 #include <QHttpServer>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
+#include <QUrl>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -27,6 +29,21 @@ namespace keyward::server {
 
 class AccessTokens;
 class Database;
+class LoginThrottle;
+
+// An authorization request waiting for its sign-in form.
+struct PendingAuthorization
+{
+    QString clientId;
+    QString clientName;
+    QString redirectUri;
+    QString state;
+    QString codeChallenge;
+    QString scope;
+    QString csrfToken;
+    QString requestId;
+    qint64 createdAtMs = 0;
+};
 class GuardedTcpServer;
 class ServerSecrets;
 
@@ -40,8 +57,11 @@ struct Reply
     QByteArray replayBody;   // what an idempotent replay answers instead (create: no secret)
     QString invalidateKeyId; // a key whose cached credential must go before the answer leaves
     bool sensitive = false;  // wipe the body once written
+    QByteArray contentType = "application/json";
 
     static Reply json(int status, const QJsonObject &object);
+    static Reply html(int status, const QByteArray &page, const QString &nonce);
+    static Reply redirect(const QUrl &location);
 };
 
 // keyward-server's HTTP API. Requests arrive on the HTTP thread, are routed, authenticated
@@ -134,6 +154,15 @@ private:
     void getAuditHead(const ExchangePtr &ex);
     void listUsers(const ExchangePtr &ex);
     void getJwks(const ExchangePtr &ex);
+    void getAuthorizationServerMetadata(const ExchangePtr &ex);
+    void getAuthorize(const ExchangePtr &ex);
+    void postAuthorize(const ExchangePtr &ex);
+    void postToken(const ExchangePtr &ex);
+    void postRevoke(const ExchangePtr &ex);
+    Reply oauthError(const ExchangePtr &ex, int status, const QString &error, const QString &description) const;
+    Reply signInPage(const ExchangePtr &ex, int status, const struct PendingAuthorization &pending,
+                     const QString &email, const QString &error) const;
+    void runOnHashPool(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
 
     Database &m_db;
     ServerSecrets &m_secrets;
@@ -176,6 +205,13 @@ private:
         QMap<quint64, std::pair<ExchangePtr, Reply>> waiting;
     };
     QHash<const QObject *, ResponseOrder> m_order;
+
+    // Authorization requests between the sign-in page and its form post, by request id.
+    QMutex m_pendingMutex;
+    QHash<QString, struct PendingAuthorization> m_pending;
+    // Argon2id is memory-hard: at most two hashes at a time, never on the HTTP thread.
+    QThreadPool m_hashPool;
+    std::unique_ptr<class LoginThrottle> m_loginThrottle;
 
     int m_inFlight = 0;
     bool m_shuttingDown = false;

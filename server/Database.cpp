@@ -146,6 +146,47 @@ CREATE TABLE users (
 );
 CREATE INDEX users_org ON users(org_id, seq);
 )SQL",
+    // 3: OAuth 2.0 clients, authorization codes, sign-in families and refresh tokens
+    R"SQL(
+CREATE TABLE oauth_clients (
+    client_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    redirect_policy TEXT NOT NULL,
+    redirect_uris TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+);
+INSERT INTO oauth_clients (client_id, name, redirect_policy, created_at)
+    VALUES ('keyward-desktop', 'Keyward desktop app', 'loopback', 0);
+CREATE TABLE oauth_families (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    revoked_reason TEXT
+);
+CREATE INDEX oauth_families_user ON oauth_families(user_id);
+CREATE TABLE oauth_codes (
+    code_hash BLOB PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    family_id TEXT
+);
+CREATE TABLE oauth_refresh_tokens (
+    token_hash BLOB PRIMARY KEY,
+    family_id TEXT NOT NULL REFERENCES oauth_families(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+);
+CREATE INDEX oauth_refresh_tokens_family ON oauth_refresh_tokens(family_id);
+)SQL",
 };
 static_assert(std::size(Migrations) == Database::SchemaVersion);
 

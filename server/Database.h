@@ -101,7 +101,7 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
 private:
     void begin(QSqlDatabase &db);

@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ApiServer: the OAuth 2.0 authorization server — metadata (RFC 8414), the authorization code
+// flow with PKCE S256 (RFC 6749, 7636, 9207), refresh rotation with reuse detection, and
+// revocation (RFC 7009). Native clients redirect to loopback addresses (RFC 8252).
+#include "ApiExchange.h"
+
+#include "AccessTokens.h"
+#include "AuditLog.h"
+#include "Database.h"
+#include "LoginPage.h"
+#include "LoginThrottle.h"
+#include "OAuthStore.h"
+#include "PasswordHasher.h"
+#include "ServerSecrets.h"
+#include "UserStore.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+#include <openssl/crypto.h>
+
+namespace keyward::server {
+
+namespace {
+constexpr qint64 PendingLifetimeMs = 10 * 60 * 1000;
+const QString DefaultScope = QStringLiteral("keys");
+
+QUrlQuery formBody(const QByteArray &body)
+{
+    QByteArray b = body;
+    b.replace('+', "%20"); // application/x-www-form-urlencoded spells spaces as '+'
+    return QUrlQuery(QString::fromLatin1(b));
+}
+
+QString formValue(const QUrlQuery &q, const char *name)
+{
+    return q.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+}
+
+QString cookieValue(const QByteArray &header, const QByteArray &name)
+{
+    for (const QByteArray &part : header.split(';')) {
+        const QByteArray p = part.trimmed();
+        if (p.startsWith(name + '='))
+            return QString::fromLatin1(p.mid(name.size() + 1));
+    }
+    return {};
+}
+
+bool equalConstantTime(const QString &a, const QString &b)
+{
+    const QByteArray x = a.toUtf8();
+    const QByteArray y = b.toUtf8();
+    return !x.isEmpty() && x.size() == y.size() && CRYPTO_memcmp(x.constData(), y.constData(), size_t(x.size())) == 0;
+}
+
+QString newNonce()
+{
+    return QString::fromLatin1(ServerSecrets::base64Url(ServerSecrets::randomBytes(16)));
+}
+
+QUrl withQuery(const QString &redirectUri, const QList<std::pair<QString, QString>> &items)
+{
+    QUrl url(redirectUri);
+    QUrlQuery q(url);
+    for (const auto &item : items) {
+        if (!item.second.isNull())
+            q.addQueryItem(item.first, QString::fromLatin1(QUrl::toPercentEncoding(item.second)));
+    }
+    url.setQuery(q);
+    return url;
+}
+} // namespace
+
+Reply ApiServer::oauthError(const ExchangePtr &ex, int status, const QString &error, const QString &description) const
+{
+    Reply r = Reply::json(status, {{QStringLiteral("error"), error},
+                                   {QStringLiteral("error_description"), description},
+                                   {QStringLiteral("request_id"), ex->requestId}});
+    r.headers.append({QByteArray("Cache-Control"), QByteArray("no-store")});
+    r.headers.append({QByteArray("Pragma"), QByteArray("no-cache")});
+    return r;
+}
+
+Reply ApiServer::signInPage(const ExchangePtr &ex, int status, const PendingAuthorization &pending,
+                            const QString &email, const QString &error) const
+{
+    Q_UNUSED(ex);
+    const QString nonce = newNonce();
+    LoginPage::Login page;
+    page.organization = m_org.name;
+    page.client = pending.clientName;
+    page.requestId = pending.requestId;
+    page.csrfToken = pending.csrfToken;
+    page.email = email;
+    page.error = error;
+    Reply r = Reply::html(status, LoginPage::login(page, nonce), nonce);
+    r.headers.append({QByteArray("Set-Cookie"), "kw_csrf=" + pending.csrfToken.toLatin1()
+                                                    + "; Path=/oauth; HttpOnly; SameSite=Strict; Max-Age=600"});
+    return r;
+}
+
+void ApiServer::getAuthorizationServerMetadata(const ExchangePtr &ex)
+{
+    const QString issuer = m_tokens->issuer();
+    Reply r = Reply::json(200, {
+        {QStringLiteral("issuer"), issuer},
+        {QStringLiteral("authorization_endpoint"), issuer + QStringLiteral("/oauth/authorize")},
+        {QStringLiteral("token_endpoint"), issuer + QStringLiteral("/oauth/token")},
+        {QStringLiteral("revocation_endpoint"), issuer + QStringLiteral("/oauth/revoke")},
+        {QStringLiteral("jwks_uri"), issuer + QStringLiteral("/.well-known/jwks.json")},
+        {QStringLiteral("response_types_supported"), QJsonArray {QStringLiteral("code")}},
+        {QStringLiteral("response_modes_supported"), QJsonArray {QStringLiteral("query")}},
+        {QStringLiteral("grant_types_supported"), QJsonArray {QStringLiteral("authorization_code"), QStringLiteral("refresh_token")}},
+        {QStringLiteral("code_challenge_methods_supported"), QJsonArray {QStringLiteral("S256")}},
+        {QStringLiteral("token_endpoint_auth_methods_supported"), QJsonArray {QStringLiteral("none")}},
+        {QStringLiteral("revocation_endpoint_auth_methods_supported"), QJsonArray {QStringLiteral("none")}},
+        {QStringLiteral("scopes_supported"), QJsonArray {DefaultScope}},
+        {QStringLiteral("subject_types_supported"), QJsonArray {QStringLiteral("public")}},
+        {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray {QStringLiteral("ES256")}},
+        {QStringLiteral("authorization_response_iss_parameter_supported"), true},
+    });
+    r.headers.append({QByteArray("Cache-Control"), QByteArray("public, max-age=300")});
+    finish(ex, r);
+}
+
+void ApiServer::getAuthorize(const ExchangePtr &ex)
+{
+    auto item = [&](const char *name) { return ex->query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded); };
+    PendingAuthorization p;
+    p.clientId = item("client_id");
+    p.redirectUri = item("redirect_uri");
+    p.state = ex->query.hasQueryItem(QStringLiteral("state")) ? item("state") : QString();
+    p.codeChallenge = item("code_challenge");
+    p.scope = item("scope").isEmpty() ? DefaultScope : item("scope");
+    const QString responseType = item("response_type");
+    const QString method = item("code_challenge_method");
+    runRead(ex, [this, ex, p, responseType, method](QSqlDatabase &db) mutable {
+        const QString nonce = newNonce();
+        const auto client = OAuthStore::client(db, p.clientId);
+        // Until the client and its redirect are known good, errors stay on this page (RFC 6749 §4.1.2.1).
+        if (!client)
+            return Reply::html(400, LoginPage::error(QStringLiteral("Unknown application"),
+                                                     QStringLiteral("The application that sent you here is not registered with this server."),
+                                                     nonce), nonce);
+        if (!client->acceptsRedirect(QUrl(p.redirectUri, QUrl::StrictMode)))
+            return Reply::html(400, LoginPage::error(QStringLiteral("Invalid redirect"),
+                                                     QStringLiteral("The application asked to return to an address this server does not trust, so sign-in stops here."),
+                                                     nonce), nonce);
+        const QString iss = m_tokens->issuer();
+        auto redirectError = [&](const QString &error, const QString &description) {
+            return Reply::redirect(withQuery(p.redirectUri, {{QStringLiteral("error"), error},
+                                                             {QStringLiteral("error_description"), description},
+                                                             {QStringLiteral("state"), p.state},
+                                                             {QStringLiteral("iss"), iss}}));
+        };
+        if (responseType != QLatin1String("code"))
+            return redirectError(QStringLiteral("unsupported_response_type"), QStringLiteral("Only response_type=code is supported."));
+        if (p.codeChallenge.isEmpty() || method != QLatin1String("S256"))
+            return redirectError(QStringLiteral("invalid_request"),
+                                 QStringLiteral("PKCE is required: send code_challenge with code_challenge_method=S256."));
+        if (p.codeChallenge.size() != 43)
+            return redirectError(QStringLiteral("invalid_request"), QStringLiteral("code_challenge must be 43 base64url characters."));
+        p.clientName = client->name;
+        p.requestId = QString::fromLatin1(ServerSecrets::base64Url(ServerSecrets::randomBytes(18)));
+        p.csrfToken = QString::fromLatin1(ServerSecrets::base64Url(ServerSecrets::randomBytes(24)));
+        p.createdAtMs = m_now();
+        {
+            QMutexLocker lock(&m_pendingMutex);
+            const qint64 now = p.createdAtMs;
+            if (m_pending.size() > 10'000)
+                m_pending.removeIf([&](const auto &it) { return now - it.value().createdAtMs > PendingLifetimeMs; });
+            m_pending.insert(p.requestId, p);
+        }
+        return signInPage(ex, 200, p, QString(), QString());
+    });
+}
+
+void ApiServer::postAuthorize(const ExchangePtr &ex)
+{
+    const QUrlQuery form = formBody(ex->body);
+    const QString requestId = formValue(form, "request_id");
+    std::optional<PendingAuthorization> pending;
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        const auto it = m_pending.constFind(requestId);
+        if (it != m_pending.cend() && m_now() - it->createdAtMs <= PendingLifetimeMs)
+            pending = *it;
+    }
+    const QString nonce = newNonce();
+    if (!pending) {
+        finish(ex, Reply::html(400, LoginPage::error(QStringLiteral("Sign-in expired"),
+                                                     QStringLiteral("This sign-in page is too old or unknown. Start again from the application."),
+                                                     nonce), nonce));
+        return;
+    }
+    // Double-submit CSRF check: the form's token, the cookie and the server's record must agree.
+    const QString formToken = formValue(form, "csrf_token");
+    if (!equalConstantTime(formToken, pending->csrfToken)
+        || !equalConstantTime(cookieValue(ex->cookie, "kw_csrf"), pending->csrfToken)) {
+        finish(ex, Reply::html(400, LoginPage::error(QStringLiteral("Sign-in refused"),
+                                                     QStringLiteral("The form could not be verified (missing or wrong security token). Start again from the application."),
+                                                     nonce), nonce));
+        return;
+    }
+    const QString iss = m_tokens->issuer();
+    if (formValue(form, "action") == QLatin1String("cancel")) {
+        {
+            QMutexLocker lock(&m_pendingMutex);
+            m_pending.remove(requestId);
+        }
+        finish(ex, Reply::redirect(withQuery(pending->redirectUri, {{QStringLiteral("error"), QStringLiteral("access_denied")},
+                                                                    {QStringLiteral("error_description"), QStringLiteral("The user cancelled the sign-in.")},
+                                                                    {QStringLiteral("state"), pending->state},
+                                                                    {QStringLiteral("iss"), iss}})));
+        return;
+    }
+    const QString email = formValue(form, "email").trimmed().left(254);
+    QByteArray password = formValue(form, "password").toUtf8();
+    const QStringList throttleKeys {QStringLiteral("acct:") + UserStore::normalizeEmail(email), QStringLiteral("ip:") + ex->ip};
+    const qint64 wait = m_loginThrottle->lockedFor(throttleKeys, m_now());
+    if (wait > 0) {
+        OPENSSL_cleanse(password.data(), size_t(password.size()));
+        Reply r = signInPage(ex, 429, *pending, email,
+                             QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.").arg((wait + 999) / 1000));
+        r.headers.append({QByteArray("Retry-After"), QByteArray::number((wait + 999) / 1000)});
+        finish(ex, r);
+        return;
+    }
+    runOnHashPool(ex, [this, ex, pending = *pending, email, password, throttleKeys, iss](QSqlDatabase &db) mutable {
+        const qint64 now = m_now();
+        const auto user = UserStore::findByEmail(db, email);
+        const QString hash = user ? UserStore::passwordHash(db, user->id) : QString();
+        // Verify even for unknown users so that timing does not reveal which emails exist.
+        static const QString dummy = PasswordHasher::hash("keyward-timing-equaliser");
+        const bool passwordOk = PasswordHasher::verify(hash.isEmpty() ? dummy : hash, password) && !hash.isEmpty();
+        const bool ok = passwordOk && user && !user->disabled;
+        if (ok && PasswordHasher::needsRehash(hash)) {
+            const QString upgraded = PasswordHasher::hash(password);
+            m_db.write([&](QSqlDatabase &w) { UserStore::setPasswordHash(w, user->id, upgraded, now); });
+        }
+        OPENSSL_cleanse(password.data(), size_t(password.size()));
+        if (!ok) {
+            m_loginThrottle->recordFailure(throttleKeys, now);
+            m_db.write([&](QSqlDatabase &w) {
+                AuditEvent e = eventFor(ex, QStringLiteral("auth.login_failed"),
+                                        {QStringLiteral("user"), user ? user->id : QString(),
+                                         user ? user->display() : email},
+                                        {{QStringLiteral("reason"), !user ? QStringLiteral("unknown email")
+                                                                    : user->disabled ? QStringLiteral("disabled user")
+                                                                                     : QStringLiteral("wrong password")},
+                                         {QStringLiteral("client_id"), pending.clientId}});
+                e.actor = {QStringLiteral("anonymous"), QString(), QStringLiteral("anonymous client")};
+                AuditLog::append(w, m_org.id, e);
+            });
+            return signInPage(ex, 401, pending, email, QStringLiteral("The email or password is not right."));
+        }
+        m_loginThrottle->recordSuccess(throttleKeys.first());
+        const QByteArray code = m_db.write([&](QSqlDatabase &w) {
+            const QByteArray c = OAuthStore::createCode(w, pending.clientId, user->id, pending.redirectUri,
+                                                        pending.codeChallenge, pending.scope, now);
+            AuditEvent e = eventFor(ex, QStringLiteral("auth.login"), {QStringLiteral("client"), pending.clientId, pending.clientName},
+                                    {{QStringLiteral("method"), QStringLiteral("password")}});
+            e.actor = {QStringLiteral("user"), user->id, user->display()};
+            AuditLog::append(w, m_org.id, e);
+            return c;
+        });
+        {
+            QMutexLocker lock(&m_pendingMutex);
+            m_pending.remove(pending.requestId);
+        }
+        return Reply::redirect(withQuery(pending.redirectUri, {{QStringLiteral("code"), QString::fromLatin1(code)},
+                                                               {QStringLiteral("state"), pending.state},
+                                                               {QStringLiteral("iss"), iss}}));
+    });
+}
+
+void ApiServer::postToken(const ExchangePtr &ex)
+{
+    const QUrlQuery form = formBody(ex->body);
+    const QString grantType = formValue(form, "grant_type");
+    if (grantType.isEmpty()) {
+        finish(ex, oauthError(ex, 400, QStringLiteral("invalid_request"), QStringLiteral("grant_type is required.")));
+        return;
+    }
+    if (grantType != QLatin1String("authorization_code") && grantType != QLatin1String("refresh_token")) {
+        finish(ex, oauthError(ex, 400, QStringLiteral("unsupported_grant_type"),
+                              QStringLiteral("Use authorization_code or refresh_token.")));
+        return;
+    }
+    const QString clientId = formValue(form, "client_id");
+    if (clientId.isEmpty()) {
+        finish(ex, oauthError(ex, 400, QStringLiteral("invalid_request"), QStringLiteral("client_id is required.")));
+        return;
+    }
+    auto tokenResponse = [this](const User &user, const QString &client, const QString &scope, const QString &family,
+                                const QByteArray &refresh, qint64 now) {
+        Reply r = Reply::json(200, {{QStringLiteral("access_token"),
+                                     QString::fromLatin1(m_tokens->issue(user, client, scope, now, family))},
+                                    {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                    {QStringLiteral("expires_in"), m_tokens->lifetimeSeconds()},
+                                    {QStringLiteral("refresh_token"), QString::fromLatin1(refresh)},
+                                    {QStringLiteral("scope"), scope}});
+        r.sensitive = true;
+        return r;
+    };
+    if (grantType == QLatin1String("authorization_code")) {
+        const QByteArray code = formValue(form, "code").toLatin1();
+        const QString redirectUri = formValue(form, "redirect_uri");
+        const QByteArray verifier = formValue(form, "code_verifier").toLatin1();
+        if (code.isEmpty() || redirectUri.isEmpty() || verifier.isEmpty()) {
+            finish(ex, oauthError(ex, 400, QStringLiteral("invalid_request"),
+                                  QStringLiteral("code, redirect_uri and code_verifier are required.")));
+            return;
+        }
+        runWrite(ex, [this, ex, code, redirectUri, verifier, clientId, tokenResponse](QSqlDatabase &db) {
+            const qint64 now = m_now();
+            const auto grant = OAuthStore::findCode(db, code);
+            if (!grant)
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The code is not valid."));
+            if (grant->usedAtMs) {
+                // A replayed code: whatever it issued may be in the wrong hands.
+                if (!grant->familyId.isEmpty())
+                    OAuthStore::revokeFamily(db, grant->familyId, QStringLiteral("authorization code replayed"), now);
+                Reply r = oauthError(ex, 400, QStringLiteral("invalid_grant"),
+                                     QStringLiteral("The code was already used; the sign-in it started is revoked."));
+                r.invalidateKeyId = grant->userId;
+                return r;
+            }
+            if (now > grant->expiresAtMs)
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The code expired."));
+            if (grant->clientId != clientId)
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The code was issued to another client."));
+            if (grant->redirectUri != redirectUri)
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("redirect_uri does not match the authorization request."));
+            if (!OAuthStore::verifierMatches(verifier, grant->codeChallenge))
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The code_verifier does not match the code_challenge."));
+            const auto user = UserStore::findById(db, grant->userId);
+            if (!user || user->disabled)
+                return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The user can no longer sign in."));
+            const QString family = OAuthStore::createFamily(db, user->id, clientId, grant->scope, now);
+            OAuthStore::markCodeUsed(db, code, family, now);
+            const QByteArray refresh = OAuthStore::createRefreshToken(db, family, now);
+            return tokenResponse(*user, clientId, grant->scope, family, refresh, now);
+        });
+        return;
+    }
+    const QByteArray refresh = formValue(form, "refresh_token").toLatin1();
+    if (refresh.isEmpty()) {
+        finish(ex, oauthError(ex, 400, QStringLiteral("invalid_request"), QStringLiteral("refresh_token is required.")));
+        return;
+    }
+    runWrite(ex, [this, ex, refresh, clientId, tokenResponse](QSqlDatabase &db) {
+        const qint64 now = m_now();
+        const auto grant = OAuthStore::findRefreshToken(db, refresh);
+        if (!grant)
+            return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The refresh token is not valid."));
+        if (grant->familyRevoked)
+            return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("This sign-in was revoked."));
+        if (grant->usedAtMs) {
+            // Reuse of a rotated token: someone holds a copy. End the whole sign-in.
+            OAuthStore::revokeFamily(db, grant->familyId, QStringLiteral("refresh token reused"), now);
+            AuditEvent e = eventFor(ex, QStringLiteral("auth.logout"), {QStringLiteral("session"), grant->familyId, grant->clientId},
+                                    {{QStringLiteral("reason"), QStringLiteral("refresh token reused")}});
+            e.actor = {QStringLiteral("system"), QString(), QStringLiteral("keyward-server")};
+            AuditLog::append(db, m_org.id, e);
+            Reply r = oauthError(ex, 400, QStringLiteral("invalid_grant"),
+                                 QStringLiteral("The refresh token was already used; the sign-in is revoked."));
+            r.invalidateKeyId = grant->userId;
+            return r;
+        }
+        if (now > grant->expiresAtMs)
+            return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The refresh token expired."));
+        if (grant->clientId != clientId)
+            return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The refresh token belongs to another client."));
+        const auto user = UserStore::findById(db, grant->userId);
+        if (!user || user->disabled)
+            return oauthError(ex, 400, QStringLiteral("invalid_grant"), QStringLiteral("The user can no longer sign in."));
+        OAuthStore::markRefreshUsed(db, refresh, now);
+        const QByteArray next = OAuthStore::createRefreshToken(db, grant->familyId, now);
+        return tokenResponse(*user, clientId, grant->scope, grant->familyId, next, now);
+    });
+}
+
+void ApiServer::postRevoke(const ExchangePtr &ex)
+{
+    const QUrlQuery form = formBody(ex->body);
+    const QByteArray token = formValue(form, "token").toLatin1();
+    if (token.isEmpty()) {
+        finish(ex, oauthError(ex, 400, QStringLiteral("invalid_request"), QStringLiteral("token is required.")));
+        return;
+    }
+    runWrite(ex, [this, ex, token](QSqlDatabase &db) {
+        const qint64 now = m_now();
+        QString family;
+        QString userId;
+        if (const auto grant = OAuthStore::findRefreshToken(db, token)) {
+            family = grant->familyId;
+            userId = grant->userId;
+        } else if (AccessTokens::looksLikeJwt(token)) {
+            QString why;
+            if (const auto claims = m_tokens->validate(token, now, &why)) {
+                family = claims->sessionId;
+                userId = claims->userId;
+            }
+        }
+        Reply r;
+        r.status = 200;
+        r.body = "{}";
+        if (family.isEmpty() || OAuthStore::isFamilyRevoked(db, family))
+            return r; // RFC 7009: unknown or already revoked tokens are not an error
+        OAuthStore::revokeFamily(db, family, QStringLiteral("signed out"), now);
+        const auto user = UserStore::findById(db, userId);
+        AuditEvent e = eventFor(ex, QStringLiteral("auth.logout"), {QStringLiteral("session"), family, QStringLiteral("sign-in")},
+                                {{QStringLiteral("reason"), QStringLiteral("signed out")}});
+        e.actor = {QStringLiteral("user"), userId, user ? user->display() : userId};
+        AuditLog::append(db, m_org.id, e);
+        r.invalidateKeyId = userId;
+        return r;
+    });
+}
+
+} // namespace keyward::server
