@@ -43,6 +43,11 @@ struct PendingAuthorization
     QString csrfToken;
     QString requestId;
     qint64 createdAtMs = 0;
+    // After the password: the user, and whether a TOTP code (or an enrolment) is still owed.
+    enum class Stage { Password, Mfa, Enrol } stage = Stage::Password;
+    QString userId;
+    QString userEmail;
+    QByteArray enrolSecret;
 };
 class GuardedTcpServer;
 class ServerSecrets;
@@ -162,6 +167,10 @@ private:
     Reply oauthError(const ExchangePtr &ex, int status, const QString &error, const QString &description) const;
     Reply signInPage(const ExchangePtr &ex, int status, const struct PendingAuthorization &pending,
                      const QString &email, const QString &error) const;
+    Reply mfaPage(int status, const struct PendingAuthorization &pending, const QString &error) const;
+    void verifySecondFactor(const ExchangePtr &ex, const struct PendingAuthorization &pending, const QString &code);
+    Reply issueCode(const ExchangePtr &ex, const struct PendingAuthorization &pending, const struct User &user,
+                    const QString &method);
     void runOnHashPool(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
 
     Database &m_db;

@@ -177,14 +177,16 @@ int commandServe(const QStringList &args)
                     store->org.update(db);
                 }
                 const auto s = DemoData::fill(db, *store->secrets, store->org, QDateTime::currentMSecsSinceEpoch());
-                std::fprintf(stderr, "keyward-server: demo data: %d secret keys, %d publishable keys, %d audit events, %d payments\n",
-                             s.secretKeys, s.publishableKeys, s.auditEvents, s.payments);
+                std::fprintf(stderr, "keyward-server: demo data: %d secret keys, %d publishable keys, %d audit events, "
+                             "%d payments, %d users\n", s.secretKeys, s.publishableKeys, s.auditEvents, s.payments, s.users);
             });
         } catch (const DatabaseError &e) {
             return fail(QStringLiteral("cannot fill the demo database: %1").arg(QString::fromStdString(e.what())));
         }
     }
 
+    if (o->flags.contains(QStringLiteral("demo")))
+        config.signInHint = DemoData::signInHint();
     ApiServer server(*store->db, *store->secrets, store->org, config);
     const quint16 actualPort = server.listen(address, quint16(port), &error);
     if (!actualPort)
@@ -252,6 +254,8 @@ int runCli(const QStringList &arguments)
     }
     if (command == QLatin1String("user"))
         return commandUser(args.mid(1));
+    if (command == QLatin1String("org"))
+        return commandOrg(args.mid(1));
     if (command == QLatin1String("signing-key"))
         return commandSigningKey(args.mid(1));
     return fail(QStringLiteral("unknown command \"%1\"; see keyward-server --help").arg(command));

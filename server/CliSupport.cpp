@@ -21,9 +21,11 @@ Commands:
               --database URL --note TEXT --permissions a:write,b:read [--expires-at RFC3339]
   serve       serve the API
               --listen HOST:PORT --database URL [--demo] [--config FILE] [--issuer URL]
-  user add    add a member: --email E --name N --role owner|admin|developer|viewer [--password-stdin]
+  user add    add a member: --email E --name N --role owner|admin|developer|viewer [--password-stdin] [--mfa]
+              (--mfa prints the otpauth:// URI and a QR code for the authenticator app, once)
   user list   list the members
-  user set-role --email E --role R;  user disable --email E;  user enable --email E
+  user set-role --email E --role R;  user disable|enable|reset-mfa --email E
+  org set     [--require-mfa | --no-require-mfa] [--org-name NAME] [--tier free|pro|enterprise]
   signing-key rotate
               add a new ES256 signing key; the old one stays published until its tokens expire
 

@@ -45,5 +45,6 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
 // user add|list|set-role|disable|enable|reset-mfa, signing-key rotate
 int commandUser(const QStringList &args);
 int commandSigningKey(const QStringList &args);
+int commandOrg(const QStringList &args);
 
 } // namespace keyward::server::cli

@@ -187,6 +187,10 @@ CREATE TABLE oauth_refresh_tokens (
 );
 CREATE INDEX oauth_refresh_tokens_family ON oauth_refresh_tokens(family_id);
 )SQL",
+    // 4: an organisation can require MFA at sign-in
+    R"SQL(
+ALTER TABLE organizations ADD COLUMN require_mfa INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 static_assert(std::size(Migrations) == Database::SchemaVersion);
 

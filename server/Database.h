@@ -101,7 +101,7 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
 private:
     void begin(QSqlDatabase &db);

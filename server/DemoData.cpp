@@ -5,7 +5,10 @@
 #include "Database.h"
 #include "KeyStore.h"
 #include "ServerSecrets.h"
+#include "PasswordHasher.h"
 #include "Timestamps.h"
+#include "Totp.h"
+#include "UserStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -88,6 +91,29 @@ const char *const ScannerAgents[] = {"python-requests/2.31.0", "curl/8.4.0", "Go
 const char *const AppAgents[] = {"odus-node/4.2.0", "odus-python/3.1.1", "okhttp/4.12.0", "odus-go/1.9.3"};
 const char *const Paths[] = {"/payments", "/customers", "/refunds", "/secret-keys", "/audit-events"};
 } // namespace
+
+QList<DemoData::DemoUser> DemoData::users()
+{
+    return {{"olivia.owner@example.com", "Olivia Owner", "owner", "demo-owner-password", false},
+            {"adam.admin@example.com", "Adam Admin", "admin", "demo-admin-password", false},
+            {"dana.developer@example.com", "Dana Developer", "developer", "demo-developer-password", true},
+            {"victor.viewer@example.com", "Victor Viewer", "viewer", "demo-viewer-password", false}};
+}
+
+QByteArray DemoData::demoTotpSecret()
+{
+    return QByteArrayLiteral("keyward-demo-totp!!!"); // 20 bytes, public on purpose: demo only
+}
+
+QString DemoData::signInHint()
+{
+    QStringList parts;
+    for (const DemoUser &u : users())
+        parts.append(QStringLiteral("%1 / %2%3").arg(QLatin1String(u.email), QLatin1String(u.password),
+                                                     u.mfa ? QStringLiteral(" (MFA key %1)").arg(Totp::base32(demoTotpSecret()))
+                                                           : QString()));
+    return QStringLiteral("Demo sign-ins: ") + parts.join(QStringLiteral("; ")) + QLatin1Char('.');
+}
 
 bool DemoData::isEmpty(QSqlDatabase &db)
 {
@@ -263,6 +289,16 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
         AuditLog::append(db, org.id, e);
     }
     summary.auditEvents = int(events.size());
+
+    for (const DemoUser &u : users()) {
+        User::Role role {};
+        User::roleFromName(QLatin1String(u.role), &role);
+        const User added = UserStore::add(db, org.id, QLatin1String(u.email), QLatin1String(u.name), role,
+                                          PasswordHasher::hash(QByteArray(u.password)), nowMs - 90 * Day);
+        if (u.mfa)
+            UserStore::setTotpSecret(db, added.id, demoTotpSecret(), nowMs - 90 * Day);
+        ++summary.users;
+    }
 
     const char *const pkNotes[] = {"web checkout", "iOS app", "Android app", "marketing site widget"};
     for (const char *note : pkNotes) {

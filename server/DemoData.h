@@ -20,11 +20,26 @@ public:
         int publishableKeys = 0;
         int auditEvents = 0;
         int payments = 0;
+        int users = 0;
     };
     // Fills an organisation that has no keys and no audit events yet; call inside Database::write.
     static Summary fill(QSqlDatabase &db, const ServerSecrets &secrets, const Organization &org, qint64 nowMs,
                         quint32 seed = 20261129);
     static bool isEmpty(QSqlDatabase &db);
+
+    // The demo sign-ins, one per role; the developer also has MFA with this TOTP key (base32).
+    struct DemoUser
+    {
+        const char *email;
+        const char *name;
+        const char *role;
+        const char *password;
+        bool mfa;
+    };
+    static QList<DemoUser> users();
+    static QByteArray demoTotpSecret();
+    // One line for the sign-in page in demo mode.
+    static QString signInHint();
 };
 
 } // namespace keyward::server

@@ -15,7 +15,7 @@ QString page(const QString &title, const QString &body, const QString &nonce)
                "box-shadow:0 2px 12px rgba(0,0,0,.08)}"
                "h1{font-size:1.4rem;margin:0 0 .25rem}p.sub{color:#5a6475;margin:0 0 1.5rem}"
                "label{display:block;font-weight:600;margin:1rem 0 .35rem}"
-               "input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:.6rem;"
+               "input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:.6rem;"
                "font-size:1rem;border:1px solid #9aa3b2;border-radius:6px}"
                "input:focus,button:focus{outline:3px solid #2f6fed;outline-offset:1px}"
                ".actions{display:flex;gap:.75rem;margin-top:1.5rem;flex-wrap:wrap}"
@@ -60,6 +60,33 @@ QByteArray LoginPage::login(const Login &p, const QString &nonce)
     if (!p.demoHint.isEmpty())
         body += QStringLiteral("<p class=\"hint\">%1</p>").arg(p.demoHint.toHtmlEscaped());
     return page(QStringLiteral("Sign in"), body, nonce).toUtf8();
+}
+
+QByteArray LoginPage::mfa(const Mfa &p, const QString &nonce)
+{
+    const bool enrol = !p.enrolSecret.isEmpty();
+    QString body = enrol
+        ? QStringLiteral("<h1>Set up two-step sign-in</h1><p class=\"sub\">%1 requires a code from an authenticator "
+                         "app for %2. Scan the code below, or type the key by hand, then enter the six digits it "
+                         "shows.</p>%3<p>Key: <code>%4</code></p>")
+              .arg(p.organization.toHtmlEscaped(), p.email.toHtmlEscaped(), p.enrolQrSvg, p.enrolSecret.toHtmlEscaped())
+        : QStringLiteral("<h1>Two-step sign-in</h1><p class=\"sub\">Enter the six-digit code from your "
+                         "authenticator app for %1.</p>")
+              .arg(p.email.toHtmlEscaped());
+    if (!p.error.isEmpty())
+        body += QStringLiteral("<p id=\"error\" role=\"alert\">%1</p>").arg(p.error.toHtmlEscaped());
+    body += QStringLiteral(
+                "<form id=\"mfa-form\" method=\"post\" action=\"/oauth/authorize\">"
+                "<input type=\"hidden\" name=\"request_id\" value=\"%1\">"
+                "<input type=\"hidden\" name=\"csrf_token\" value=\"%2\">"
+                "<label for=\"code\">Code</label>"
+                "<input id=\"code\" type=\"text\" name=\"code\" inputmode=\"numeric\" pattern=\"[0-9 ]{6,7}\" "
+                "autocomplete=\"one-time-code\" required autofocus>"
+                "<div class=\"actions\"><button class=\"primary\" type=\"submit\" name=\"action\" value=\"verify\">"
+                "Verify</button><button class=\"secondary\" type=\"submit\" name=\"action\" value=\"cancel\" "
+                "formnovalidate>Cancel</button></div></form>")
+                .arg(p.requestId.toHtmlEscaped(), p.csrfToken.toHtmlEscaped());
+    return page(enrol ? QStringLiteral("Set up two-step sign-in") : QStringLiteral("Two-step sign-in"), body, nonce).toUtf8();
 }
 
 QByteArray LoginPage::error(const QString &title, const QString &message, const QString &nonce)

@@ -23,6 +23,18 @@ public:
         QString demoHint; // shown only in demo mode
     };
     static QByteArray login(const Login &page, const QString &nonce);
+    // The second step: a TOTP code; with enrolQrSvg/enrolSecret set, first-time enrolment.
+    struct Mfa
+    {
+        QString organization;
+        QString email;
+        QString requestId;
+        QString csrfToken;
+        QString error;
+        QString enrolQrSvg;
+        QString enrolSecret;
+    };
+    static QByteArray mfa(const Mfa &page, const QString &nonce);
     static QByteArray error(const QString &title, const QString &message, const QString &nonce);
     static QByteArray contentSecurityPolicy(const QString &nonce);
 };

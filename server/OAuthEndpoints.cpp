@@ -10,7 +10,9 @@
 #include "LoginPage.h"
 #include "LoginThrottle.h"
 #include "OAuthStore.h"
+#include "Organization.h"
 #include "PasswordHasher.h"
+#include "Totp.h"
 #include "ServerSecrets.h"
 #include "UserStore.h"
 
@@ -94,6 +96,7 @@ Reply ApiServer::signInPage(const ExchangePtr &ex, int status, const PendingAuth
     page.csrfToken = pending.csrfToken;
     page.email = email;
     page.error = error;
+    page.demoHint = m_config.signInHint;
     Reply r = Reply::html(status, LoginPage::login(page, nonce), nonce);
     r.headers.append({QByteArray("Set-Cookie"), "kw_csrf=" + pending.csrfToken.toLatin1()
                                                     + "; Path=/oauth; HttpOnly; SameSite=Strict; Max-Age=600"});
@@ -215,6 +218,10 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
                                                                     {QStringLiteral("iss"), iss}})));
         return;
     }
+    if (pending->stage != PendingAuthorization::Stage::Password) {
+        verifySecondFactor(ex, *pending, formValue(form, "code"));
+        return;
+    }
     const QString email = formValue(form, "email").trimmed().left(254);
     QByteArray password = formValue(form, "password").toUtf8();
     const QStringList throttleKeys {QStringLiteral("acct:") + UserStore::normalizeEmail(email), QStringLiteral("ip:") + ex->ip};
@@ -255,23 +262,111 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
             });
             return signInPage(ex, 401, pending, email, QStringLiteral("The email or password is not right."));
         }
-        m_loginThrottle->recordSuccess(throttleKeys.first());
-        const QByteArray code = m_db.write([&](QSqlDatabase &w) {
-            const QByteArray c = OAuthStore::createCode(w, pending.clientId, user->id, pending.redirectUri,
-                                                        pending.codeChallenge, pending.scope, now);
-            AuditEvent e = eventFor(ex, QStringLiteral("auth.login"), {QStringLiteral("client"), pending.clientId, pending.clientName},
-                                    {{QStringLiteral("method"), QStringLiteral("password")}});
-            e.actor = {QStringLiteral("user"), user->id, user->display()};
-            AuditLog::append(w, m_org.id, e);
-            return c;
-        });
-        {
-            QMutexLocker lock(&m_pendingMutex);
-            m_pending.remove(pending.requestId);
+        // Password accepted. A TOTP code is still owed when the user has one, and an enrolment
+        // when the organisation requires MFA and the user has none yet.
+        const bool requireMfa = Organization::load(db).value_or(m_org).requireMfa;
+        PendingAuthorization next = pending;
+        next.userId = user->id;
+        next.userEmail = user->email;
+        if (user->hasMfa || requireMfa) {
+            next.stage = user->hasMfa ? PendingAuthorization::Stage::Mfa : PendingAuthorization::Stage::Enrol;
+            if (next.stage == PendingAuthorization::Stage::Enrol)
+                next.enrolSecret = Totp::newSecret();
+            {
+                QMutexLocker lock(&m_pendingMutex);
+                m_pending.insert(next.requestId, next);
+            }
+            return mfaPage(200, next, QString());
         }
-        return Reply::redirect(withQuery(pending.redirectUri, {{QStringLiteral("code"), QString::fromLatin1(code)},
-                                                               {QStringLiteral("state"), pending.state},
-                                                               {QStringLiteral("iss"), iss}}));
+        m_loginThrottle->recordSuccess(throttleKeys.first());
+        return issueCode(ex, next, *user, QStringLiteral("password"));
+    });
+}
+
+Reply ApiServer::mfaPage(int status, const PendingAuthorization &pending, const QString &error) const
+{
+    const QString nonce = newNonce();
+    LoginPage::Mfa page;
+    page.organization = m_org.name;
+    page.email = pending.userEmail;
+    page.requestId = pending.requestId;
+    page.csrfToken = pending.csrfToken;
+    page.error = error;
+    if (pending.stage == PendingAuthorization::Stage::Enrol) {
+        const QString uri = Totp::otpauthUri(m_org.name, pending.userEmail, pending.enrolSecret);
+        page.enrolQrSvg = Totp::qrSvg(uri);
+        page.enrolSecret = Totp::base32(pending.enrolSecret);
+    }
+    return Reply::html(status, LoginPage::mfa(page, nonce), nonce);
+}
+
+Reply ApiServer::issueCode(const ExchangePtr &ex, const PendingAuthorization &pending, const User &user,
+                           const QString &method)
+{
+    const qint64 now = m_now();
+    const QByteArray code = m_db.write([&](QSqlDatabase &w) {
+        const QByteArray c = OAuthStore::createCode(w, pending.clientId, user.id, pending.redirectUri,
+                                                    pending.codeChallenge, pending.scope, now);
+        AuditEvent e = eventFor(ex, QStringLiteral("auth.login"), {QStringLiteral("client"), pending.clientId, pending.clientName},
+                                {{QStringLiteral("method"), method}});
+        e.actor = {QStringLiteral("user"), user.id, user.display()};
+        AuditLog::append(w, m_org.id, e);
+        return c;
+    });
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        m_pending.remove(pending.requestId);
+    }
+    return Reply::redirect(withQuery(pending.redirectUri, {{QStringLiteral("code"), QString::fromLatin1(code)},
+                                                           {QStringLiteral("state"), pending.state},
+                                                           {QStringLiteral("iss"), m_tokens->issuer()}}));
+}
+
+void ApiServer::verifySecondFactor(const ExchangePtr &ex, const PendingAuthorization &pending, const QString &code)
+{
+    const QStringList throttleKeys {QStringLiteral("acct:") + UserStore::normalizeEmail(pending.userEmail),
+                                    QStringLiteral("ip:") + ex->ip};
+    const qint64 wait = m_loginThrottle->lockedFor(throttleKeys, m_now());
+    if (wait > 0) {
+        Reply r = mfaPage(429, pending, QStringLiteral("Too many failed attempts. Try again in %1 seconds.").arg((wait + 999) / 1000));
+        r.headers.append({QByteArray("Retry-After"), QByteArray::number((wait + 999) / 1000)});
+        finish(ex, r);
+        return;
+    }
+    runOnHashPool(ex, [this, ex, pending, code, throttleKeys](QSqlDatabase &db) {
+        const qint64 now = m_now();
+        const auto user = UserStore::findById(db, pending.userId);
+        if (!user || user->disabled)
+            return mfaPage(401, pending, QStringLiteral("This account cannot sign in."));
+        const bool enrol = pending.stage == PendingAuthorization::Stage::Enrol;
+        // Check and record the code in one transaction, so one code cannot pass twice.
+        const bool accepted = m_db.write([&](QSqlDatabase &w) {
+            const UserStore::TotpState state = UserStore::totpState(w, user->id);
+            const QByteArray secret = enrol ? pending.enrolSecret : state.secret;
+            const auto step = Totp::verify(secret, code, now / 1000, enrol ? 0 : state.lastStep);
+            if (!step) {
+                AuditEvent e = eventFor(ex, QStringLiteral("auth.login_failed"), {QStringLiteral("user"), user->id, user->display()},
+                                        {{QStringLiteral("reason"), QStringLiteral("wrong or reused code")},
+                                         {QStringLiteral("client_id"), pending.clientId}});
+                e.actor = {QStringLiteral("anonymous"), QString(), QStringLiteral("anonymous client")};
+                AuditLog::append(w, m_org.id, e);
+                return false;
+            }
+            if (enrol) {
+                UserStore::setTotpSecret(w, user->id, secret, now);
+                AuditEvent e = eventFor(ex, QStringLiteral("user.mfa_enrolled"), {QStringLiteral("user"), user->id, user->display()}, {});
+                e.actor = {QStringLiteral("user"), user->id, user->display()};
+                AuditLog::append(w, m_org.id, e);
+            }
+            UserStore::setTotpLastStep(w, user->id, *step);
+            return true;
+        });
+        if (!accepted) {
+            m_loginThrottle->recordFailure(throttleKeys, now);
+            return mfaPage(401, pending, QStringLiteral("That code is not right, or was already used. Wait for the next one."));
+        }
+        m_loginThrottle->recordSuccess(throttleKeys.first());
+        return issueCode(ex, pending, *user, QStringLiteral("password+totp"));
     });
 }
 

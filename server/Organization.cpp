@@ -12,7 +12,7 @@ bool Organization::isValidTier(const QString &tier)
 
 std::optional<Organization> Organization::load(QSqlDatabase &db)
 {
-    Sql q(db, QStringLiteral("SELECT id, name, tier, key_format FROM organizations ORDER BY created_at, id LIMIT 1"));
+    Sql q(db, QStringLiteral("SELECT id, name, tier, key_format, require_mfa FROM organizations ORDER BY created_at, id LIMIT 1"));
     q.exec();
     if (!q.next())
         return std::nullopt;
@@ -21,6 +21,7 @@ std::optional<Organization> Organization::load(QSqlDatabase &db)
     org.name = q.text(1);
     org.tier = q.text(2);
     KeyFormat::flavorFromName(q.text(3), &org.keyFormat);
+    org.requireMfa = q.integer(4) != 0;
     return org;
 }
 
@@ -32,8 +33,8 @@ void Organization::insert(QSqlDatabase &db, qint64 nowMs) const
 
 void Organization::update(QSqlDatabase &db) const
 {
-    Sql q(db, QStringLiteral("UPDATE organizations SET name = ?, tier = ?, key_format = ? WHERE id = ?"));
-    q.bind(name).bind(tier).bind(KeyFormat::flavorName(keyFormat)).bind(id).exec();
+    Sql q(db, QStringLiteral("UPDATE organizations SET name = ?, tier = ?, key_format = ?, require_mfa = ? WHERE id = ?"));
+    q.bind(name).bind(tier).bind(KeyFormat::flavorName(keyFormat)).bind(requireMfa ? 1 : 0).bind(id).exec();
 }
 
 } // namespace keyward::server

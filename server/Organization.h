@@ -16,6 +16,7 @@ struct Organization
     QString name;
     QString tier = QStringLiteral("free"); // free | pro | enterprise
     KeyFormat::Flavor keyFormat = KeyFormat::Flavor::Odus;
+    bool requireMfa = false;
 
     QString secretPrefix() const { return KeyFormat::secretPrefix(keyFormat); }
 

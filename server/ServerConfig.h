@@ -34,6 +34,7 @@ struct ServerConfig
     int accessTokenLifetimeSeconds = 600;
     int sessionCacheSeconds = 900; // validated access tokens are trusted this long at most
     QString issuer;                // the server's public base URL; default http://LISTEN
+    QString signInHint;            // demo mode only: the demo credentials on the sign-in page
 
     static ServerConfig defaults();
     // Reads a JSON object whose keys mirror the fields above (snake_case); unknown keys are

@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "PasswordHasher.h"
 #include "ServerSecrets.h"
+#include "Totp.h"
 #include "UserStore.h"
 
 #include <QDateTime>
@@ -47,7 +48,8 @@ int userAdd(const QStringList &args)
 {
     QString error;
     const auto o = parseOptions(args, {QStringLiteral("database"), QStringLiteral("email"), QStringLiteral("name"),
-                                       QStringLiteral("role")}, {QStringLiteral("password-stdin")}, &error);
+                                       QStringLiteral("role")},
+                                {QStringLiteral("password-stdin"), QStringLiteral("mfa")}, &error);
     if (!o)
         return fail(error);
     const QString email = o->values.value(QStringLiteral("email")).trimmed();
@@ -73,18 +75,30 @@ int userAdd(const QStringList &args)
     auto store = openStore(o->values.value(QStringLiteral("database"), Database::defaultUrl()), *o, false, &error);
     if (!store)
         return fail(error);
+    const QByteArray totpSecret = o->flags.contains(QStringLiteral("mfa")) ? Totp::newSecret() : QByteArray();
     try {
         const auto added = store->db->write([&](QSqlDatabase &db) -> std::optional<User> {
             if (UserStore::findByEmail(db, email))
                 return std::nullopt;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             User u = UserStore::add(db, store->org.id, email, name, role, hash, now);
-            audit(db, store->org.id, QStringLiteral("user.created"), u, {{QStringLiteral("role"), User::roleName(role)}}, now);
+            if (!totpSecret.isEmpty()) {
+                UserStore::setTotpSecret(db, u.id, totpSecret, now);
+                u.hasMfa = true;
+            }
+            audit(db, store->org.id, QStringLiteral("user.created"), u,
+                  {{QStringLiteral("role"), User::roleName(role)}, {QStringLiteral("mfa"), u.hasMfa}}, now);
             return u;
         });
         if (!added)
             return fail(QStringLiteral("a user with the email %1 already exists").arg(email));
         out(QStringLiteral("added %1 as %2 (%3)").arg(added->display(), User::roleName(role), added->id));
+        if (!totpSecret.isEmpty()) {
+            // The enrolment secret, once: as a URI for password managers and as a QR code to scan.
+            const QString uri = Totp::otpauthUri(store->org.name, added->email, totpSecret);
+            out(uri);
+            out(Totp::qrTerminal(uri));
+        }
     } catch (const DatabaseError &e) {
         return fail(QStringLiteral("cannot add the user: %1").arg(QString::fromStdString(e.what())));
     }
@@ -185,6 +199,45 @@ int commandUser(const QStringList &args)
     }
     return fail(QStringLiteral("unknown user command \"%1\"; use add, list, set-role, disable, enable or reset-mfa")
                     .arg(sub));
+}
+
+int commandOrg(const QStringList &args)
+{
+    if (args.value(0) != QLatin1String("set"))
+        return fail(QStringLiteral("unknown org command \"%1\"; the command is \"org set\"").arg(args.value(0)));
+    QString error;
+    const auto o = parseOptions(args.mid(1), {QStringLiteral("database"), QStringLiteral("org-name"), QStringLiteral("tier")},
+                                {QStringLiteral("require-mfa"), QStringLiteral("no-require-mfa")}, &error);
+    if (!o)
+        return fail(error);
+    if (o->flags.contains(QStringLiteral("require-mfa")) && o->flags.contains(QStringLiteral("no-require-mfa")))
+        return fail(QStringLiteral("--require-mfa and --no-require-mfa contradict each other"));
+    auto store = openStore(o->values.value(QStringLiteral("database"), Database::defaultUrl()), *o, true, &error);
+    if (!store)
+        return fail(error);
+    try {
+        const Organization org = store->db->write([&](QSqlDatabase &db) {
+            Organization current = *Organization::load(db);
+            if (o->flags.contains(QStringLiteral("require-mfa")) || o->flags.contains(QStringLiteral("no-require-mfa"))) {
+                current.requireMfa = o->flags.contains(QStringLiteral("require-mfa"));
+                current.update(db);
+                AuditEvent e;
+                e.atMs = QDateTime::currentMSecsSinceEpoch();
+                e.actor = CliActor;
+                e.action = QStringLiteral("org.updated");
+                e.target = {QStringLiteral("organization"), current.id, current.name};
+                e.details = {{QStringLiteral("require_mfa"), current.requireMfa}};
+                AuditLog::append(db, current.id, e);
+            }
+            return current;
+        });
+        out(QStringLiteral("organisation \"%1\": %2 tier, MFA %3").arg(org.name, org.tier,
+                                                                          org.requireMfa ? QStringLiteral("required")
+                                                                                         : QStringLiteral("optional")));
+    } catch (const DatabaseError &e) {
+        return fail(QStringLiteral("cannot change the organisation: %1").arg(QString::fromStdString(e.what())));
+    }
+    return 0;
 }
 
 int commandSigningKey(const QStringList &args)

@@ -175,6 +175,27 @@ void UserStore::clearMfa(QSqlDatabase &db, const QString &id, qint64 nowMs)
         .bind(nowMs).bind(id).exec();
 }
 
+void UserStore::setTotpSecret(QSqlDatabase &db, const QString &id, const QByteArray &secret, qint64 nowMs)
+{
+    Sql(db, QStringLiteral("UPDATE users SET totp_secret = ?, totp_last_step = NULL, updated_at = ? WHERE id = ?"))
+        .bind(secret).bind(nowMs).bind(id).exec();
+}
+
+UserStore::TotpState UserStore::totpState(QSqlDatabase &db, const QString &id)
+{
+    Sql q(db, QStringLiteral("SELECT totp_secret, totp_last_step FROM users WHERE id = ?"));
+    q.bind(id).exec();
+    if (!q.next())
+        return {};
+    return {q.value(0).toByteArray(), q.isNull(1) ? 0 : q.integer(1)};
+}
+
+void UserStore::setTotpLastStep(QSqlDatabase &db, const QString &id, qint64 step)
+{
+    Sql(db, QStringLiteral("UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)"))
+        .bind(step).bind(id).bind(step).exec();
+}
+
 QString UserStore::changeStamp(QSqlDatabase &db)
 {
     Sql q(db, QStringLiteral("SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(updated_at % 1000003), 0) "

@@ -54,6 +54,14 @@ public:
     static void setRole(QSqlDatabase &db, const QString &id, User::Role role, qint64 nowMs);
     static void setDisabled(QSqlDatabase &db, const QString &id, bool disabled, qint64 nowMs);
     static void clearMfa(QSqlDatabase &db, const QString &id, qint64 nowMs);
+    static void setTotpSecret(QSqlDatabase &db, const QString &id, const QByteArray &secret, qint64 nowMs);
+    struct TotpState
+    {
+        QByteArray secret;
+        qint64 lastStep = 0;
+    };
+    static TotpState totpState(QSqlDatabase &db, const QString &id);
+    static void setTotpLastStep(QSqlDatabase &db, const QString &id, qint64 step);
     // Changes whenever any user changes, so a running server can drop cached sessions that a
     // command-line change (another process) made stale.
     static QString changeStamp(QSqlDatabase &db);
