@@ -38,8 +38,6 @@ QByteArray AccessTokens::issue(const User &user, const QString &clientId, const 
         {QStringLiteral("scope"), scope},
         {QStringLiteral("org"), user.orgId},
         {QStringLiteral("role"), User::roleName(user.role)},
-        {QStringLiteral("email"), user.email},
-        {QStringLiteral("name"), user.name},
     };
     if (!sessionId.isEmpty())
         claims.insert(QStringLiteral("sid"), sessionId);

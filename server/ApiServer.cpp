@@ -488,7 +488,8 @@ void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &pri
     ex->principal = principal;
     if (!checkRate(ex, m_orgRateSubject, m_orgRateLimit))
         return;
-    m_usage.record(principal.id, now, ex->ip, ex->userAgent);
+    if (principal.type == QLatin1String("secret_key"))
+        m_usage.record(principal.id, now, ex->ip, ex->userAgent); // last use is a key's, not a person's
     if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {
         deny(ex, 403,
              (principal.type == QLatin1String("user")

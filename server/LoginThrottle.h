@@ -8,18 +8,22 @@
 
 namespace keyward::server {
 
-// Failed sign-ins per account and per client address, with growing lockouts: after five
-// failures a key is locked for 1 s, then 2, 4, … up to 15 minutes. Thread-safe.
+// Failed sign-ins per account ("acct:…") and per client address ("ip:…"), with growing lockouts:
+// once a key has used its free attempts (5 per account, 20 per address, which many people may
+// share), it is locked for 1 s, then 2, 4, … up to 15 minutes. An attempt is counted when it
+// begins, atomically, so guesses sent in parallel cannot slip past the limit; a successful one
+// gives its count back. Thread-safe.
 class LoginThrottle
 {
 public:
-    static constexpr int FreeAttempts = 5;
+    static constexpr int FreeAttemptsPerAccount = 5;
+    static constexpr int FreeAttemptsPerAddress = 20;
     static constexpr qint64 MaxLockMs = 15 * 60 * 1000;
 
-    // Milliseconds until any of the keys may try again; 0 when none is locked.
-    qint64 lockedFor(const QStringList &keys, qint64 nowMs) const;
-    void recordFailure(const QStringList &keys, qint64 nowMs);
-    void recordSuccess(const QString &key);
+    // 0 when the attempt may go ahead (and is now counted); else milliseconds to wait.
+    qint64 beginAttempt(const QStringList &keys, qint64 nowMs);
+    // After a begun attempt: a success clears the account and refunds the address.
+    void succeeded(const QStringList &keys);
 
 private:
     struct Entry
@@ -28,7 +32,9 @@ private:
         qint64 lockedUntilMs = 0;
         qint64 lastFailureMs = 0;
     };
-    mutable QMutex m_mutex;
+    static int freeAttempts(const QString &key);
+
+    QMutex m_mutex;
     QHash<QString, Entry> m_entries;
 };
 

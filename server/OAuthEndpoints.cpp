@@ -225,7 +225,7 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
     const QString email = formValue(form, "email").trimmed().left(254);
     QByteArray password = formValue(form, "password").toUtf8();
     const QStringList throttleKeys {QStringLiteral("acct:") + UserStore::normalizeEmail(email), QStringLiteral("ip:") + ex->ip};
-    const qint64 wait = m_loginThrottle->lockedFor(throttleKeys, m_now());
+    const qint64 wait = m_loginThrottle->beginAttempt(throttleKeys, m_now());
     if (wait > 0) {
         OPENSSL_cleanse(password.data(), size_t(password.size()));
         Reply r = signInPage(ex, 429, *pending, email,
@@ -248,7 +248,6 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
         }
         OPENSSL_cleanse(password.data(), size_t(password.size()));
         if (!ok) {
-            m_loginThrottle->recordFailure(throttleKeys, now);
             m_db.write([&](QSqlDatabase &w) {
                 AuditEvent e = eventFor(ex, QStringLiteral("auth.login_failed"),
                                         {QStringLiteral("user"), user ? user->id : QString(),
@@ -269,6 +268,7 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
         next.userId = user->id;
         next.userEmail = user->email;
         if (user->hasMfa || requireMfa) {
+            m_loginThrottle->succeeded(throttleKeys); // the code step counts its own attempts
             next.stage = user->hasMfa ? PendingAuthorization::Stage::Mfa : PendingAuthorization::Stage::Enrol;
             if (next.stage == PendingAuthorization::Stage::Enrol)
                 next.enrolSecret = Totp::newSecret();
@@ -278,7 +278,7 @@ void ApiServer::postAuthorize(const ExchangePtr &ex)
             }
             return mfaPage(200, next, QString());
         }
-        m_loginThrottle->recordSuccess(throttleKeys.first());
+        m_loginThrottle->succeeded(throttleKeys);
         return issueCode(ex, next, *user, QStringLiteral("password"));
     });
 }
@@ -326,7 +326,7 @@ void ApiServer::verifySecondFactor(const ExchangePtr &ex, const PendingAuthoriza
 {
     const QStringList throttleKeys {QStringLiteral("acct:") + UserStore::normalizeEmail(pending.userEmail),
                                     QStringLiteral("ip:") + ex->ip};
-    const qint64 wait = m_loginThrottle->lockedFor(throttleKeys, m_now());
+    const qint64 wait = m_loginThrottle->beginAttempt(throttleKeys, m_now());
     if (wait > 0) {
         Reply r = mfaPage(429, pending, QStringLiteral("Too many failed attempts. Try again in %1 seconds.").arg((wait + 999) / 1000));
         r.headers.append({QByteArray("Retry-After"), QByteArray::number((wait + 999) / 1000)});
@@ -361,11 +361,9 @@ void ApiServer::verifySecondFactor(const ExchangePtr &ex, const PendingAuthoriza
             UserStore::setTotpLastStep(w, user->id, *step);
             return true;
         });
-        if (!accepted) {
-            m_loginThrottle->recordFailure(throttleKeys, now);
+        if (!accepted)
             return mfaPage(401, pending, QStringLiteral("That code is not right, or was already used. Wait for the next one."));
-        }
-        m_loginThrottle->recordSuccess(throttleKeys.first());
+        m_loginThrottle->succeeded(throttleKeys);
         return issueCode(ex, pending, *user, QStringLiteral("password+totp"));
     });
 }
