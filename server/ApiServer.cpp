@@ -6,6 +6,7 @@
 #include "AuditLog.h"
 #include "ConnectionGuard.h"
 #include "Database.h"
+#include "ExternalIssuers.h"
 #include "GuardedTcpServer.h"
 #include "JsonInput.h"
 #include "KeyFormat.h"
@@ -89,6 +90,8 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
                                            {QStringLiteral("tier"), m_org.tier},
                                            {QStringLiteral("key_format"), KeyFormat::flavorName(m_org.keyFormat)}})
                     .toJson(QJsonDocument::Compact);
+    if (!m_config.trustedIssuers.isEmpty())
+        m_external = new ExternalIssuers(m_config.trustedIssuers, m_config.trustedAudiences, m_config.jwksRefetchSeconds, this);
     m_orgRateSubject = QStringLiteral("org:") + m_org.id;
     m_orgRateLimit = m_config.limitForTier(m_org.tier);
     registerRoutes();
@@ -133,6 +136,8 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
     m_tokens = std::make_unique<AccessTokens>(m_secrets, issuer, m_config.accessTokenLifetimeSeconds);
     QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
     QMetaObject::invokeMethod(this, &ApiServer::checkUserChanges, Qt::QueuedConnection);
+    if (m_external)
+        m_external->fetchAll();
     return m_tcp->serverPort();
 }
 
@@ -394,22 +399,51 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
     // both run on the reader pool; the validated session is cached for later calls.
     const quint64 generation = m_authCache.generation();
     QPointer<ApiServer> self(this);
-    m_readPool.start([this, self, ex, token, hash, generation] {
+    const QString claimedIssuer = ExternalIssuers::unverifiedIssuer(token);
+    const bool external = m_external && claimedIssuer != m_tokens->issuer() && m_external->trusts(claimedIssuer);
+    m_readPool.start([this, self, ex, token, hash, generation, external] {
         std::optional<Principal> principal;
         QString why;
+        int status = 401;
         bool failed = false;
         try {
             const qint64 now = m_now();
-            if (const auto claims = m_tokens->validate(token, now, &why)) {
-                QSqlDatabase db = m_db.connection();
-                const auto user = UserStore::findById(db, claims->userId);
+            std::optional<User> user;
+            qint64 expiresAtMs = 0;
+            QString sessionId;
+            bool valid = false;
+            QSqlDatabase db = m_db.connection();
+            if (external) {
+                // A company's own identity provider: its verified email (or subject) names the member.
+                if (const auto id = m_external->validate(token, now, &why)) {
+                    valid = true;
+                    expiresAtMs = id->expiresAtMs;
+                    if (!id->email.isEmpty())
+                        user = UserStore::findByEmail(db, id->email);
+                    if (!user && !id->subject.isEmpty())
+                        user = UserStore::findById(db, id->subject);
+                    if (!user && id->subject.contains(QLatin1Char('@')))
+                        user = UserStore::findByEmail(db, id->subject);
+                    if (!user) {
+                        status = 403;
+                        why = QStringLiteral("%1 is not a member of %2; ask an owner or admin to add you.")
+                                  .arg(id->email.isEmpty() ? id->subject : id->email, m_org.name);
+                    }
+                }
+            } else if (const auto claims = m_tokens->validate(token, now, &why)) {
+                valid = true;
+                expiresAtMs = claims->expiresAtMs;
+                sessionId = claims->sessionId;
+                user = UserStore::findById(db, claims->userId);
                 if (!user)
                     why = QStringLiteral("unknown user");
-                else if (user->disabled)
+            }
+            if (valid && user) {
+                if (user->disabled)
                     why = QStringLiteral("disabled user");
                 else if (user->orgId != m_org.id)
                     why = QStringLiteral("user of another organisation");
-                else if (!claims->sessionId.isEmpty() && OAuthStore::isFamilyRevoked(db, claims->sessionId))
+                else if (!sessionId.isEmpty() && OAuthStore::isFamilyRevoked(db, sessionId))
                     why = QStringLiteral("signed out");
                 else {
                     Principal p;
@@ -421,8 +455,8 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
                     p.email = user->email;
                     p.note = user->name;
                     p.permissions = User::permissionsFor(user->role);
-                    p.expiresAtMs = claims->expiresAtMs;
-                    p.cacheUntilMs = qMin(claims->expiresAtMs, now + qint64(m_config.sessionCacheSeconds) * 1000);
+                    p.expiresAtMs = expiresAtMs;
+                    p.cacheUntilMs = qMin(expiresAtMs, now + qint64(m_config.sessionCacheSeconds) * 1000);
                     p.meJson = meBody(p);
                     principal = p;
                 }
@@ -431,7 +465,7 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
             qCWarning(lcServer) << "access token check failed:" << e.what();
             failed = true;
         }
-        QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, why, failed] {
+        QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, why, status, failed] {
             if (failed) {
                 finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the token.")));
                 return;
@@ -439,7 +473,10 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
             if (!principal) {
                 if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
                     return;
-                deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), why);
+                if (status == 403)
+                    deny(ex, 403, why, QStringLiteral("not a member"));
+                else
+                    deny(ex, 401, QStringLiteral("Invalid or expired authentication token"), why);
                 return;
             }
             if (m_config.sessionCacheSeconds > 0)

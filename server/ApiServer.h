@@ -29,6 +29,7 @@ namespace keyward::server {
 
 class AccessTokens;
 class Database;
+class ExternalIssuers;
 class LoginThrottle;
 
 // An authorization request waiting for its sign-in form.
@@ -193,6 +194,7 @@ private:
     QString m_userChangeStamp;
     bool m_userCheckRunning = false;
     std::unique_ptr<AccessTokens> m_tokens;
+    ExternalIssuers *m_external = nullptr;
     QByteArray m_orgJson;
     QString m_orgRateSubject;
     RateLimit m_orgRateLimit;

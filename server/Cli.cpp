@@ -129,7 +129,8 @@ int commandServe(const QStringList &args)
 {
     QString error;
     const auto o = parseOptions(args, {QStringLiteral("listen"), QStringLiteral("database"), QStringLiteral("config"),
-                                       QStringLiteral("issuer")},
+                                       QStringLiteral("issuer"), QStringLiteral("trust-issuer"),
+                                       QStringLiteral("trust-audience")},
                                 {QStringLiteral("demo")}, &error);
     if (!o)
         return fail(error);
@@ -162,6 +163,16 @@ int commandServe(const QStringList &args)
             return fail(QStringLiteral("--issuer must be the server's public base URL, such as https://keys.example.com"));
         config.issuer = issuer.toString();
     }
+    for (const QString &trusted : o->lists.value(QStringLiteral("trust-issuer"))) {
+        const QUrl url(trusted);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+            || url.host().isEmpty())
+            return fail(QStringLiteral("--trust-issuer must be an issuer URL such as https://accounts.example.com"));
+        config.trustedIssuers.append(trusted); // compared exactly with the tokens' iss
+    }
+    config.trustedAudiences = o->lists.value(QStringLiteral("trust-audience"));
+    if (!config.trustedIssuers.isEmpty() && config.trustedAudiences.isEmpty())
+        return fail(QStringLiteral("--trust-issuer needs at least one --trust-audience (the audience your provider puts in tokens for this API)"));
     const QString url = o->values.value(QStringLiteral("database"), Database::defaultUrl());
     auto store = openStore(url, *o, false, &error);
     if (!store)

@@ -21,6 +21,7 @@ Commands:
               --database URL --note TEXT --permissions a:write,b:read [--expires-at RFC3339]
   serve       serve the API
               --listen HOST:PORT --database URL [--demo] [--config FILE] [--issuer URL]
+              [--trust-issuer URL --trust-audience AUD …]  accept an OpenID Connect provider's tokens
   user add    add a member: --email E --name N --role owner|admin|developer|viewer [--password-stdin] [--mfa]
               (--mfa prints the otpauth:// URI and a QR code for the authenticator app, once)
   user list   list the members
@@ -98,6 +99,7 @@ std::optional<Options> parseOptions(const QStringList &args, const QSet<QString>
             value = args.at(++i);
         }
         o.values.insert(name, value);
+        o.lists[name].append(value);
     }
     return o;
 }

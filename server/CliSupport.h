@@ -26,7 +26,8 @@ QString usageText();
 // Minimal "--name value" parser: every option takes a value except the listed flags.
 struct Options
 {
-    QHash<QString, QString> values;
+    QHash<QString, QString> values;   // the last value of each option
+    QHash<QString, QStringList> lists; // every value of repeatable options
     QSet<QString> flags;
 };
 std::optional<Options> parseOptions(const QStringList &args, const QSet<QString> &valued,

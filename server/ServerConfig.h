@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -34,6 +35,9 @@ struct ServerConfig
     int accessTokenLifetimeSeconds = 600;
     int sessionCacheSeconds = 900; // validated access tokens are trusted this long at most
     QString issuer;                // the server's public base URL; default http://LISTEN
+    QStringList trustedIssuers;    // external OpenID Connect providers (serve --trust-issuer)
+    QStringList trustedAudiences;  // audiences accepted in their tokens (serve --trust-audience)
+    int jwksRefetchSeconds = 60;   // at most one refetch per issuer in this interval
     QString signInHint;            // demo mode only: the demo credentials on the sign-in page
 
     static ServerConfig defaults();

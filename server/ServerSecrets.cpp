@@ -258,6 +258,40 @@ QByteArray ServerSecrets::signJws(const QByteArray &payload, const QByteArray &t
     return signingInput + '.' + base64Url(raw);
 }
 
+bool ServerSecrets::verifySignature(EVP_PKEY *key, const QByteArray &alg, const QByteArray &input,
+                                    const QByteArray &signature)
+{
+    QByteArray der;
+    if (alg == "ES256") {
+        // JWS carries ECDSA signatures as raw R||S; OpenSSL wants DER.
+        if (signature.size() != 64 || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC)
+            return false;
+        ECDSA_SIG *sig = ECDSA_SIG_new();
+        ECDSA_SIG_set0(sig, BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.constData()), 32, nullptr),
+                       BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.constData()) + 32, 32, nullptr));
+        unsigned char *buf = nullptr;
+        const int len = i2d_ECDSA_SIG(sig, &buf);
+        if (len > 0)
+            der = QByteArray(reinterpret_cast<const char *>(buf), len);
+        OPENSSL_free(buf);
+        ECDSA_SIG_free(sig);
+    } else if (alg == "RS256") {
+        if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA || EVP_PKEY_get_bits(key) < 2048)
+            return false;
+        der = signature;
+    } else {
+        return false;
+    }
+    if (der.isEmpty())
+        return false;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    const bool ok = EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, key) == 1
+        && EVP_DigestVerify(md, reinterpret_cast<const unsigned char *>(der.constData()), size_t(der.size()),
+                            reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size())) == 1;
+    EVP_MD_CTX_free(md);
+    return ok;
+}
+
 std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayView token, QString *why) const
 {
     const QByteArray t = token.toByteArray();
@@ -292,19 +326,8 @@ std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayVie
         *why = QStringLiteral("bad signature");
         return std::nullopt;
     }
-    ECDSA_SIG *sig = ECDSA_SIG_new();
-    ECDSA_SIG_set0(sig, BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.decoded.constData()), 32, nullptr),
-                   BN_bin2bn(reinterpret_cast<const unsigned char *>(signature.decoded.constData()) + 32, 32, nullptr));
-    unsigned char *der = nullptr;
-    const int derLen = i2d_ECDSA_SIG(sig, &der);
     const QByteArray input = parts.at(0) + '.' + parts.at(1);
-    EVP_MD_CTX *md = EVP_MD_CTX_new();
-    const bool ok = derLen > 0 && EVP_DigestVerifyInit(md, nullptr, EVP_sha256(), nullptr, key->key) == 1
-        && EVP_DigestVerify(md, der, size_t(derLen), reinterpret_cast<const unsigned char *>(input.constData()),
-                            size_t(input.size())) == 1;
-    EVP_MD_CTX_free(md);
-    OPENSSL_free(der);
-    ECDSA_SIG_free(sig);
+    const bool ok = verifySignature(key->key, "ES256", input, signature.decoded);
     if (!ok) {
         *why = QStringLiteral("bad signature");
         return std::nullopt;

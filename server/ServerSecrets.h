@@ -49,6 +49,9 @@ public:
     // Adds a new newest signing key (inside the caller's write transaction).
     static QString rotateSigningKey(QSqlDatabase &db, qint64 nowMs);
 
+    // ES256 (raw R||S) or RS256 (PKCS #1 v1.5, keys of 2048 bits or more) over input.
+    static bool verifySignature(EVP_PKEY *key, const QByteArray &alg, const QByteArray &input, const QByteArray &signature);
+
     static QByteArray randomBytes(int count);
     static QByteArray base64Url(const QByteArray &data);
 
