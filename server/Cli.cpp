@@ -265,6 +265,8 @@ int runCli(const QStringList &arguments)
     }
     if (command == QLatin1String("user"))
         return commandUser(args.mid(1));
+    if (command == QLatin1String("client"))
+        return commandClient(args.mid(1));
     if (command == QLatin1String("org"))
         return commandOrg(args.mid(1));
     if (command == QLatin1String("signing-key"))

@@ -27,6 +27,7 @@ Commands:
   user list   list the members
   user set-role --email E --role R;  user disable|enable|reset-mfa --email E
   org set     [--require-mfa | --no-require-mfa] [--org-name NAME] [--tier free|pro|enterprise]
+  client add  register an OAuth client: --client-id ID --name N (--loopback | --redirect-uri URI …)
   signing-key rotate
               add a new ES256 signing key; the old one stays published until its tokens expire
 

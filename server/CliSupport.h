@@ -47,5 +47,6 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
 int commandUser(const QStringList &args);
 int commandSigningKey(const QStringList &args);
 int commandOrg(const QStringList &args);
+int commandClient(const QStringList &args);
 
 } // namespace keyward::server::cli

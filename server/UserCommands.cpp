@@ -3,13 +3,16 @@
 #include "AuditLog.h"
 #include "CliSupport.h"
 #include "Database.h"
+#include "OAuthStore.h"
 #include "PasswordHasher.h"
 #include "ServerSecrets.h"
 #include "Totp.h"
 #include "UserStore.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QTextStream>
+#include <QUrl>
 
 #include <openssl/crypto.h>
 
@@ -199,6 +202,54 @@ int commandUser(const QStringList &args)
     }
     return fail(QStringLiteral("unknown user command \"%1\"; use add, list, set-role, disable, enable or reset-mfa")
                     .arg(sub));
+}
+
+int commandClient(const QStringList &args)
+{
+    if (args.value(0) != QLatin1String("add"))
+        return fail(QStringLiteral("unknown client command \"%1\"; the command is \"client add\"").arg(args.value(0)));
+    QString error;
+    const auto o = parseOptions(args.mid(1), {QStringLiteral("database"), QStringLiteral("client-id"), QStringLiteral("name"),
+                                              QStringLiteral("redirect-uri")},
+                                {QStringLiteral("loopback")}, &error);
+    if (!o)
+        return fail(error);
+    OAuthClient client;
+    client.clientId = o->values.value(QStringLiteral("client-id")).trimmed();
+    client.name = o->values.value(QStringLiteral("name")).trimmed();
+    static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9._-]{3,64}$"));
+    if (!idRe.match(client.clientId).hasMatch())
+        return fail(QStringLiteral("--client-id must be 3 to 64 letters, digits, dots, dashes or underscores"));
+    if (client.name.isEmpty() || client.name.size() > 100)
+        return fail(QStringLiteral("--name must be 1 to 100 characters"));
+    const QStringList uris = o->lists.value(QStringLiteral("redirect-uri"));
+    if (o->flags.contains(QStringLiteral("loopback")) == !uris.isEmpty())
+        return fail(QStringLiteral("give either --loopback (a native app, RFC 8252) or one or more --redirect-uri"));
+    client.redirectPolicy = uris.isEmpty() ? QStringLiteral("loopback") : QStringLiteral("exact");
+    for (const QString &uri : uris) {
+        const QUrl url(uri, QUrl::StrictMode);
+        const bool secure = url.scheme() == QLatin1String("https") || OAuthClient::isLoopbackRedirect(url);
+        if (!url.isValid() || url.host().isEmpty() || url.hasFragment() || !secure)
+            return fail(QStringLiteral("--redirect-uri %1 must be an https URL (or http on a loopback address) without a fragment").arg(uri));
+        client.redirectUris.append(url.toString(QUrl::FullyEncoded));
+    }
+    auto store = openStore(o->values.value(QStringLiteral("database"), Database::defaultUrl()), *o, false, &error);
+    if (!store)
+        return fail(error);
+    try {
+        const bool added = store->db->write([&](QSqlDatabase &db) {
+            if (OAuthStore::client(db, client.clientId))
+                return false;
+            OAuthStore::addClient(db, client, QDateTime::currentMSecsSinceEpoch());
+            return true;
+        });
+        if (!added)
+            return fail(QStringLiteral("a client with the id %1 already exists").arg(client.clientId));
+        out(QStringLiteral("added client %1 (%2), public, PKCE required").arg(client.clientId, client.name));
+    } catch (const DatabaseError &e) {
+        return fail(QStringLiteral("cannot add the client: %1").arg(QString::fromStdString(e.what())));
+    }
+    return 0;
 }
 
 int commandOrg(const QStringList &args)

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void serveRejectsBadListen();
     void serveReportsAPortInUse();
     void serveDemoFillsAnEmptyDatabase();
+    void clientAddRegistersRedirects();
 
 private:
     // A running server whose database the rejected `key create` calls target; it must stay at
@@ -618,6 +619,42 @@ void TestCli::serveDemoFillsAnEmptyDatabase()
     QVERIFY2(deniedIps.size() >= 3, qPrintable(QStringList(deniedIps.values()).join(QLatin1Char(' '))));
     QCOMPARE(server.stop(), 0);
     qInfo("serve --demo: %d keys, %lld audit events checked in %lld ms", demoKeys, events, timer.elapsed());
+}
+
+void TestCli::clientAddRegistersRedirects()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    const QString db = server.databaseUrl();
+    auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
+        return TestServer::run(QStringList(args) << QStringLiteral("--database") << db, nullptr, err);
+    };
+    QCOMPARE(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("ci-portal"),
+                  QStringLiteral("--name"), QStringLiteral("CI portal"), QStringLiteral("--redirect-uri"),
+                  QStringLiteral("https://ci.example.com/oauth/callback")}),
+             0);
+    QByteArray err;
+    QVERIFY(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("ci-portal"),
+                 QStringLiteral("--name"), QStringLiteral("again"), QStringLiteral("--loopback")}, &err) != 0);
+    QVERIFY(err.contains("already exists"));
+    QVERIFY(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("plain"),
+                 QStringLiteral("--name"), QStringLiteral("Plain http"), QStringLiteral("--redirect-uri"),
+                 QStringLiteral("http://ci.example.com/cb")}) != 0);
+    QVERIFY(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("both"),
+                 QStringLiteral("--name"), QStringLiteral("Both"), QStringLiteral("--loopback"), QStringLiteral("--redirect-uri"),
+                 QStringLiteral("https://x.example.com/cb")}) != 0);
+    const QString challenge = QStringLiteral("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    auto authorize = [&](const QString &redirect) {
+        return server.get(QStringLiteral("/oauth/authorize?response_type=code&client_id=ci-portal&state=s&code_challenge=%1"
+                                         "&code_challenge_method=S256&redirect_uri=%2")
+                              .arg(challenge, QString::fromLatin1(QUrl::toPercentEncoding(redirect))));
+    };
+    const auto registered = authorize(QStringLiteral("https://ci.example.com/oauth/callback"));
+    QCOMPARE(registered.status, 200);
+    QVERIFY(registered.body.contains("CI portal"));
+    QCOMPARE(authorize(QStringLiteral("https://ci.example.com/other")).status, 400);
+    QCOMPARE(authorize(QStringLiteral("http://127.0.0.1:4000/cb")).status, 400); // not a loopback client
+    QCOMPARE(server.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
