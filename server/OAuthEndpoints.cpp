@@ -306,7 +306,8 @@ Reply ApiServer::issueCode(const ExchangePtr &ex, const PendingAuthorization &pe
     const qint64 now = m_now();
     const QByteArray code = m_db.write([&](QSqlDatabase &w) {
         const QByteArray c = OAuthStore::createCode(w, pending.clientId, user.id, pending.redirectUri,
-                                                    pending.codeChallenge, pending.scope, now);
+                                                    pending.codeChallenge, pending.scope, now,
+                                                    qint64(m_config.authorizationCodeLifetimeSeconds) * 1000);
         AuditEvent e = eventFor(ex, QStringLiteral("auth.login"), {QStringLiteral("client"), pending.clientId, pending.clientName},
                                 {{QStringLiteral("method"), method}});
         e.actor = {QStringLiteral("user"), user.id, user.display()};

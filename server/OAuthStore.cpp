@@ -68,13 +68,13 @@ bool OAuthStore::verifierMatches(const QByteArray &verifier, const QString &chal
 
 QByteArray OAuthStore::createCode(QSqlDatabase &db, const QString &clientId, const QString &userId,
                                   const QString &redirectUri, const QString &codeChallenge, const QString &scope,
-                                  qint64 nowMs)
+                                  qint64 nowMs, qint64 lifetimeMs)
 {
     const QByteArray code = ServerSecrets::base64Url(ServerSecrets::randomBytes(32));
     Sql(db, QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, user_id, redirect_uri, code_challenge, "
                            "scope, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"))
         .bind(tokenHash(code)).bind(clientId).bind(userId).bind(redirectUri).bind(codeChallenge).bind(scope)
-        .bind(nowMs + CodeLifetimeMs).exec();
+        .bind(nowMs + lifetimeMs).exec();
     Sql(db, QStringLiteral("DELETE FROM oauth_codes WHERE expires_at < ?")).bind(nowMs - 24 * 3600 * 1000).exec();
     return code;
 }

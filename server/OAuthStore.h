@@ -28,7 +28,6 @@ struct OAuthClient
 class OAuthStore
 {
 public:
-    static constexpr qint64 CodeLifetimeMs = 60'000;
     static constexpr qint64 RefreshLifetimeMs = 30LL * 24 * 3600 * 1000;
 
     static std::optional<OAuthClient> client(QSqlDatabase &db, const QString &clientId);
@@ -37,7 +36,7 @@ public:
     // Returns the plaintext code for the redirect.
     static QByteArray createCode(QSqlDatabase &db, const QString &clientId, const QString &userId,
                                  const QString &redirectUri, const QString &codeChallenge, const QString &scope,
-                                 qint64 nowMs);
+                                 qint64 nowMs, qint64 lifetimeMs);
 
     struct CodeGrant
     {

@@ -74,6 +74,7 @@ std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, QString 
         {"shutdown_grace_ms", &c.shutdownGraceMs, 0},
         {"access_token_lifetime_s", &c.accessTokenLifetimeSeconds, 10},
         {"session_cache_s", &c.sessionCacheSeconds, 0},
+        {"authorization_code_lifetime_s", &c.authorizationCodeLifetimeSeconds, 1},
         {"jwks_refetch_interval_s", &c.jwksRefetchSeconds, 0},
     };
     const QJsonObject root = doc.object();

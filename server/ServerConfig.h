@@ -33,7 +33,8 @@ struct ServerConfig
     int databaseThreads = 4;
     int shutdownGraceMs = 10'000;
     int accessTokenLifetimeSeconds = 600;
-    int sessionCacheSeconds = 900; // validated access tokens are trusted this long at most
+    int sessionCacheSeconds = 900;
+    int authorizationCodeLifetimeSeconds = 60; // validated access tokens are trusted this long at most
     QString issuer;                // the server's public base URL; default http://LISTEN
     QStringList trustedIssuers;    // external OpenID Connect providers (serve --trust-issuer)
     QStringList trustedAudiences;  // audiences accepted in their tokens (serve --trust-audience)

@@ -1009,6 +1009,24 @@ private Q_SLOTS:
 
     // The five free attempts hold however the guesses arrive: an attacker who submits many at once
     // must not get them all checked because none had failed yet when each one came in.
+    void expiredCodeIsRefused()
+    {
+        QJsonObject config = m_config;
+        config.insert(QStringLiteral("authorization_code_lifetime_s"), 1);
+        TestServer shortLived;
+        QVERIFY2(shortLived.start({QStringLiteral("--issuer"), kIssuer}, config), shortLived.output().constData());
+        const QString email = QStringLiteral("slow@example.com");
+        QVERIFY(addUser(shortLived, email, QStringLiteral("viewer")));
+        Browser browser(shortLived);
+        const Pkce pkce = Pkce::make();
+        QString code, why;
+        QVERIFY2(signIn(browser, email, kPassword, pkce, randomState(), &code, &why), qPrintable(why));
+        QTest::qWait(2200); // the code's one-second lifetime passes; no clock seam reaches a child process
+        QVERIFY2(isOAuthError(exchangeCode(browser, code, m_redirect, pkce.verifier), {QStringLiteral("invalid_grant")}, &why),
+                 qPrintable(why));
+        QCOMPARE(shortLived.stop(), 0);
+    }
+
     void throttleHoldsAgainstParallelGuesses()
     {
         TestServer isolated; // a clean failure count for this account and for 127.0.0.1
