@@ -62,6 +62,24 @@ struct Browser
     }
 };
 
+// RFC 4648 base32, as an authenticator app reads the key.
+QByteArray base32Decode(const QString &text)
+{
+    QByteArray out;
+    quint64 buffer = 0;
+    int bits = 0;
+    for (QChar ch : text) {
+        const char c = char(ch.unicode());
+        buffer = (buffer << 5) | quint64(c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26);
+        bits += 5;
+        if (bits >= 8) {
+            out.append(char((buffer >> (bits - 8)) & 0xFF));
+            bits -= 8;
+        }
+    }
+    return out;
+}
+
 QByteArray form(const QList<std::pair<QString, QString>> &fields)
 {
     QUrlQuery q;
@@ -161,19 +179,7 @@ private Q_SLOTS:
                                      QRegularExpression::MultilineOption);
         const auto m = uri.match(text);
         QVERIFY2(m.hasMatch(), qPrintable(text.left(400)));
-        // Base32-decode the secret (RFC 4648) to compute codes as an authenticator app would.
-        const QByteArray b32 = m.captured(1).toLatin1();
-        quint64 buffer = 0;
-        int bits = 0;
-        for (char c : b32) {
-            const int v = c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26;
-            buffer = (buffer << 5) | quint64(v);
-            bits += 5;
-            if (bits >= 8) {
-                m_secret.append(char((buffer >> (bits - 8)) & 0xFF));
-                bits -= 8;
-            }
-        }
+        m_secret = base32Decode(m.captured(1));
         QCOMPARE(m_secret.size(), 20);
         QVERIFY(text.contains(QChar(0x2588))); // the QR code for the terminal
         QCOMPARE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--email"), QStringLiteral("noah@example.com"),
@@ -235,18 +241,7 @@ private Q_SLOTS:
         const QRegularExpression keyRe(QStringLiteral("<code>([A-Z2-7]+)</code>"));
         const QString key = keyRe.match(QString::fromUtf8(enrol.body)).captured(1);
         QCOMPARE(key.size(), 32);
-        QByteArray secret;
-        quint64 buffer = 0;
-        int bits = 0;
-        for (QChar ch : key) {
-            const char c = char(ch.unicode());
-            buffer = (buffer << 5) | quint64(c >= 'A' && c <= 'Z' ? c - 'A' : c - '2' + 26);
-            bits += 5;
-            if (bits >= 8) {
-                secret.append(char((buffer >> (bits - 8)) & 0xFF));
-                bits -= 8;
-            }
-        }
+        const QByteArray secret = base32Decode(key);
         const auto done = submitCode(browser, requestId, csrf, Totp::codeAt(secret, QDateTime::currentSecsSinceEpoch()));
         QCOMPARE(done.status, 302);
         QVERIFY(QUrlQuery(done.location).hasQueryItem(QStringLiteral("code")));
