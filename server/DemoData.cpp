@@ -107,12 +107,12 @@ QByteArray DemoData::demoTotpSecret()
 
 QString DemoData::signInHint()
 {
-    QStringList parts;
+    QStringList lines;
     for (const DemoUser &u : users())
-        parts.append(QStringLiteral("%1 / %2%3").arg(QLatin1String(u.email), QLatin1String(u.password),
-                                                     u.mfa ? QStringLiteral(" (MFA key %1)").arg(Totp::base32(demoTotpSecret()))
-                                                           : QString()));
-    return QStringLiteral("Demo sign-ins: ") + parts.join(QStringLiteral("; ")) + QLatin1Char('.');
+        lines.append(QStringLiteral("%1 (%2)\t%3\t%4\t%5")
+                         .arg(QLatin1String(u.email), QLatin1String(u.role), QLatin1String(u.password),
+                              u.mfa ? Totp::base32(demoTotpSecret()) : QString(), QString()));
+    return lines.join(QLatin1Char('\n'));
 }
 
 bool DemoData::isEmpty(QSqlDatabase &db)

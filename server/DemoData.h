@@ -38,7 +38,8 @@ public:
     };
     static QList<DemoUser> users();
     static QByteArray demoTotpSecret();
-    // One line for the sign-in page in demo mode.
+    // The demo sign-ins for the sign-in page in demo mode: a line per user,
+    // "email (role)\tpassword\tMFA key or empty".
     static QString signInHint();
 };
 

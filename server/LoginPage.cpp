@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LoginPage.h"
 
+#include <QStringList>
+
 namespace keyward::server {
 
 namespace {
@@ -22,7 +24,9 @@ QString page(const QString &title, const QString &body, const QString &nonce)
                "button{font-size:1rem;padding:.6rem 1.2rem;border-radius:6px;border:1px solid #2f6fed;cursor:pointer}"
                "button.primary{background:#2f6fed;color:#fff}button.secondary{background:#fff;color:#2f6fed}"
                "#error{background:#fdecec;color:#8a1c1c;border:1px solid #f3b4b4;padding:.6rem;border-radius:6px}"
-               ".hint{font-size:.9rem;color:#5a6475;margin-top:1.5rem}"
+               ".hint{font-size:.9rem;color:#5a6475;margin-top:1.5rem;border-top:1px solid #e3e6eb}"
+               ".hint ul{padding-left:1.1rem;margin:.4rem 0}.hint li{margin:.35rem 0}"
+               "code{font-family:ui-monospace,monospace;white-space:nowrap;color:#1d2430}"
                "</style></head><body><main>%2</main></body></html>\n")
         .arg(title.toHtmlEscaped(), body, nonce);
 }
@@ -57,8 +61,19 @@ QByteArray LoginPage::login(const Login &p, const QString &nonce)
                 .arg(p.requestId.toHtmlEscaped(), p.csrfToken.toHtmlEscaped(), p.email.toHtmlEscaped(),
                      p.email.isEmpty() ? QStringLiteral(" autofocus") : QString(),
                      p.email.isEmpty() ? QString() : QStringLiteral(" autofocus"));
-    if (!p.demoHint.isEmpty())
-        body += QStringLiteral("<p class=\"hint\">%1</p>").arg(p.demoHint.toHtmlEscaped());
+    if (!p.demoHint.isEmpty()) {
+        // Demo mode only: the sandbox's sign-ins, so nobody has to hunt for them.
+        body += QStringLiteral("<section class=\"hint\" aria-label=\"Demo sign-ins\"><p><strong>Demo sign-ins</strong> "
+                               "(this server runs with demo data)</p><ul>");
+        for (const QString &line : p.demoHint.split(QLatin1Char('\n'))) {
+            const QStringList f = line.split(QLatin1Char('\t'));
+            body += QStringLiteral("<li><code>%1</code><br>password <code>%2</code>%3</li>")
+                        .arg(f.value(0).toHtmlEscaped(), f.value(1).toHtmlEscaped(),
+                             f.value(2).isEmpty() ? QString()
+                                                  : QStringLiteral("<br>MFA key <code>%1</code>").arg(f.value(2).toHtmlEscaped()));
+        }
+        body += QStringLiteral("</ul></section>");
+    }
     return page(QStringLiteral("Sign in"), body, nonce).toUtf8();
 }
 
