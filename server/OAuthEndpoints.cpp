@@ -98,8 +98,10 @@ Reply ApiServer::signInPage(const ExchangePtr &ex, int status, const PendingAuth
     page.error = error;
     page.demoHint = m_config.signInHint;
     Reply r = Reply::html(status, LoginPage::login(page, nonce), nonce);
+    // Secure whenever the server is published over https (plain http only on loopback set-ups).
+    const QByteArray secure = m_tokens->issuer().startsWith(QLatin1String("https://")) ? "; Secure" : "";
     r.headers.append({QByteArray("Set-Cookie"), "kw_csrf=" + pending.csrfToken.toLatin1()
-                                                    + "; Path=/oauth; HttpOnly; SameSite=Strict; Max-Age=600"});
+                                                    + "; Path=/oauth; HttpOnly; SameSite=Strict; Max-Age=600" + secure});
     return r;
 }
 
@@ -295,7 +297,10 @@ Reply ApiServer::mfaPage(int status, const PendingAuthorization &pending, const 
     if (pending.stage == PendingAuthorization::Stage::Enrol) {
         const QString uri = Totp::otpauthUri(m_org.name, pending.userEmail, pending.enrolSecret);
         page.enrolQrSvg = Totp::qrSvg(uri);
-        page.enrolSecret = Totp::base32(pending.enrolSecret);
+        // Groups of four, as authenticator apps show keys typed by hand.
+        const QString key = Totp::base32(pending.enrolSecret);
+        for (qsizetype i = 0; i < key.size(); i += 4)
+            page.enrolSecret += (i ? QStringLiteral(" ") : QString()) + key.mid(i, 4);
     }
     return Reply::html(status, LoginPage::mfa(page, nonce), nonce);
 }
