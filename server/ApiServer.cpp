@@ -673,14 +673,16 @@ std::optional<int> ApiServer::limitParam(const ExchangePtr &ex, int defaultLimit
     return limit;
 }
 
-void ApiServer::runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
+void ApiServer::runOn(QThreadPool &pool, const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
 {
     QPointer<ApiServer> self(this);
-    m_readPool.start([this, self, ex, work = std::move(work)] {
+    pool.start([this, self, ex, work = std::move(work)] {
         Reply reply;
         try {
             QSqlDatabase db = m_db.connection();
             reply = work(db);
+            if (!reply.invalidateKeyId.isEmpty())
+                m_authCache.invalidateKey(reply.invalidateKeyId); // after the commit, before the answer leaves
         } catch (const std::exception &e) {
             qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
             reply = error(ex, ApiError::Code::Internal,
@@ -688,74 +690,55 @@ void ApiServer::runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase 
         }
         QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
     });
+}
+
+void ApiServer::runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
+{
+    runOn(m_readPool, ex, std::move(work));
 }
 
 void ApiServer::runOnHashPool(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
 {
-    QPointer<ApiServer> self(this);
-    m_hashPool.start([this, self, ex, work = std::move(work)] {
-        Reply reply;
-        try {
-            QSqlDatabase db = m_db.connection();
-            reply = work(db);
-            if (!reply.invalidateKeyId.isEmpty())
-                m_authCache.invalidateKey(reply.invalidateKeyId);
-        } catch (const std::exception &e) {
-            qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
-            reply = error(ex, ApiError::Code::Internal,
-                          QStringLiteral("The server could not complete the request; quote the request id."));
-        }
-        QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
-    });
+    runOn(m_hashPool, ex, std::move(work));
 }
 
 void ApiServer::runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work)
 {
-    QPointer<ApiServer> self(this);
-    m_writePool.start([this, self, ex, work = std::move(work)] {
-        Reply reply;
-        try {
-            const QByteArray idemKey = ex->idempotencyKey;
-            const QString credential = ex->principal.type + QLatin1Char(':') + ex->principal.id;
-            const QByteArray bodyHash =
-                QCryptographicHash::hash(ex->method + ' ' + ex->path.toUtf8() + '\n' + ex->body,
-                                         QCryptographicHash::Sha256).toHex();
-            reply = m_db.write([&](QSqlDatabase &db) -> Reply {
-                if (!idemKey.isEmpty()) {
-                    Sql q(db, QStringLiteral("SELECT body_hash, status, response FROM idempotency_keys "
-                                             "WHERE credential_id = ? AND idem_key = ? AND created_at > ?"));
-                    q.bind(credential).bind(QString::fromUtf8(idemKey)).bind(m_now() - 24 * 3600 * 1000).exec();
-                    if (q.next()) {
-                        if (q.text(0).toLatin1() != bodyHash)
-                            return error(ex, ApiError::Code::Conflict,
-                                         QStringLiteral("This Idempotency-Key was already used with a different "
-                                                        "request; use a new key for a new request."));
-                        Reply replay;
-                        replay.status = int(q.integer(1));
-                        replay.body = q.text(2).toUtf8();
-                        replay.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
-                        return replay;
-                    }
+    // One transaction on the writer thread: the idempotency record, the change and its audit event.
+    runOn(m_writePool, ex, [this, ex, work = std::move(work)](QSqlDatabase &) -> Reply {
+        const QByteArray idemKey = ex->idempotencyKey;
+        const QString credential = ex->principal.type + QLatin1Char(':') + ex->principal.id;
+        const QByteArray bodyHash =
+            QCryptographicHash::hash(ex->method + ' ' + ex->path.toUtf8() + '\n' + ex->body,
+                                     QCryptographicHash::Sha256).toHex();
+        return m_db.write([&](QSqlDatabase &db) -> Reply {
+            if (!idemKey.isEmpty()) {
+                Sql q(db, QStringLiteral("SELECT body_hash, status, response FROM idempotency_keys "
+                                         "WHERE credential_id = ? AND idem_key = ? AND created_at > ?"));
+                q.bind(credential).bind(QString::fromUtf8(idemKey)).bind(m_now() - 24 * 3600 * 1000).exec();
+                if (q.next()) {
+                    if (q.text(0).toLatin1() != bodyHash)
+                        return error(ex, ApiError::Code::Conflict,
+                                     QStringLiteral("This Idempotency-Key was already used with a different "
+                                                    "request; use a new key for a new request."));
+                    Reply replay;
+                    replay.status = int(q.integer(1));
+                    replay.body = q.text(2).toUtf8();
+                    replay.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
+                    return replay;
                 }
-                Reply r = work(db);
-                if (!idemKey.isEmpty() && r.status >= 200 && r.status < 300) {
-                    Sql store(db, QStringLiteral("INSERT OR REPLACE INTO idempotency_keys (credential_id, idem_key, "
-                                                 "method, path, body_hash, status, response, created_at) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-                    store.bind(credential).bind(QString::fromUtf8(idemKey)).bind(QString::fromLatin1(ex->method))
-                        .bind(ex->path).bind(QString::fromLatin1(bodyHash)).bind(r.status)
-                        .bind(QString::fromUtf8(r.replayBody.isEmpty() ? r.body : r.replayBody)).bind(m_now()).exec();
-                }
-                return r;
-            });
-            if (!reply.invalidateKeyId.isEmpty())
-                m_authCache.invalidateKey(reply.invalidateKeyId); // before the answer leaves
-        } catch (const std::exception &e) {
-            qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
-            reply = error(ex, ApiError::Code::Internal,
-                          QStringLiteral("The server could not complete the request; quote the request id."));
-        }
-        QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
+            }
+            Reply r = work(db);
+            if (!idemKey.isEmpty() && r.status >= 200 && r.status < 300) {
+                Sql store(db, QStringLiteral("INSERT OR REPLACE INTO idempotency_keys (credential_id, idem_key, "
+                                             "method, path, body_hash, status, response, created_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                store.bind(credential).bind(QString::fromUtf8(idemKey)).bind(QString::fromLatin1(ex->method))
+                    .bind(ex->path).bind(QString::fromLatin1(bodyHash)).bind(r.status)
+                    .bind(QString::fromUtf8(r.replayBody.isEmpty() ? r.body : r.replayBody)).bind(m_now()).exec();
+            }
+            return r;
+        });
     });
 }
 

@@ -129,6 +129,7 @@ private:
     bool checkQuery(const ExchangePtr &ex, const QStringList &allowed);
     std::optional<int> limitParam(const ExchangePtr &ex, int defaultLimit, int maxLimit);
 
+    void runOn(QThreadPool &pool, const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
     void runRead(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
     void runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase &)> work);
     void recordDeniedAsync(const ExchangePtr &ex, int status, const QString &reason, const Actor &target);

@@ -139,7 +139,6 @@ KeyPage KeyStore::list(QSqlDatabase &db, const QString &orgId, const KeyListQuer
             break;
         }
         page.keys.append(readKey(q, nowMs));
-        page.lastSeq = q.integer(0);
     }
     return page;
 }

@@ -33,7 +33,6 @@ struct KeyPage
 {
     QList<ApiKey> keys;
     bool hasMore = false;
-    qint64 lastSeq = 0;
 };
 
 // Secret and publishable keys in the database. Every function takes the calling thread's

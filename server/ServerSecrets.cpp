@@ -322,10 +322,6 @@ std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayVie
         *why = QStringLiteral("unknown key id");
         return std::nullopt;
     }
-    if (signature.decoded.size() != 64) {
-        *why = QStringLiteral("bad signature");
-        return std::nullopt;
-    }
     const QByteArray input = parts.at(0) + '.' + parts.at(1);
     const bool ok = verifySignature(key->key, "ES256", input, signature.decoded);
     if (!ok) {
