@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// keyward: the composition root. Parses the command line, builds the services and the main
+// window, and wires them; nothing else lives here.
+#include "AppOptions.h"
+#include "BrowserLauncher.h"
+#include "MainWindow.h"
+#include "ProfileStore.h"
+#include "SandboxServer.h"
+#include "TokenStore.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace keyward;
+
+namespace {
+
+// For bench/startup: quits after the main window's first paint and prints how long it took.
+class FirstPaintProbe : public QObject
+{
+public:
+    explicit FirstPaintProbe(QElapsedTimer *clock) : m_clock(clock) { }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            std::fprintf(stdout, "first-paint-ms %.2f\n", double(m_clock->nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer *m_clock;
+    bool m_done = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer startClock;
+    startClock.start();
+    QCoreApplication::setOrganizationName(QStringLiteral("Keyward"));
+    QCoreApplication::setApplicationName(QStringLiteral("keyward"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEYWARD_VERSION));
+
+    // --help, --version and usage errors must work without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    AppOptions options;
+    QString message;
+    switch (AppOptions::parse(arguments, &options, &message)) {
+    case AppOptions::Outcome::ExitSuccess:
+        std::fprintf(stdout, "%s\n", qPrintable(message));
+        return 0;
+    case AppOptions::Outcome::ExitUsage:
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return 2;
+    case AppOptions::Outcome::Run:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Keyward"));
+    QSettings settings;
+    ProfileStore profiles(&settings);
+    if (options.oneOff) {
+        profiles.setTransient(*options.oneOff);
+    } else if (!options.profileName.isEmpty() && !profiles.setCurrent(options.profileName)) {
+        QStringList names;
+        for (const Profile &p : profiles.profiles())
+            names.append(p.name);
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "keyward: no profile named '%1' (profiles: %2)")
+                                    .arg(options.profileName,
+                                         names.isEmpty() ? QCoreApplication::translate("main", "none")
+                                                         : names.join(QStringLiteral(", ")))));
+        return 2;
+    }
+    TokenStore tokens;
+    const BrowserLauncher launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    MainWindow window(&profiles, &tokens, launcher, &settings);
+
+    FirstPaintProbe probe(&startClock);
+    if (qEnvironmentVariableIsSet("KEYWARD_EXIT_AFTER_FIRST_PAINT"))
+        window.installEventFilter(&probe);
+
+    SandboxServer sandbox;
+    if (options.sandbox) {
+        window.showBusy(QCoreApplication::translate("main", "Starting the sandbox server…"),
+                        QCoreApplication::translate("main", "A local keyward-server with a demo organization is "
+                                                            "starting on this computer."));
+        sandbox.setServerBinary(SandboxServer::findServer(QCoreApplication::applicationDirPath()));
+        QObject::connect(&sandbox, &SandboxServer::ready, &window, [&](const QUrl &url) {
+            Profile p;
+            p.name = QCoreApplication::translate("main", "Sandbox");
+            p.apiUrl = url;
+            p.issuerUrl = url;
+            profiles.setTransient(p);
+            window.startSession(true);
+        });
+        QObject::connect(&sandbox, &SandboxServer::failed, &window,
+                         [&](const QString &problem) { window.showStartupProblem(problem); });
+        sandbox.start();
+    } else {
+        window.startSession(options.signIn);
+    }
+    window.show();
+    return app.exec();
+}
