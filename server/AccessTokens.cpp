@@ -10,10 +10,11 @@
 
 namespace keyward::server {
 
-AccessTokens::AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds)
+AccessTokens::AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds, int leewaySeconds)
     : m_secrets(secrets)
     , m_issuer(std::move(issuer))
     , m_lifetime(lifetimeSeconds)
+    , m_leeway(leewaySeconds)
 {
 }
 
@@ -62,12 +63,12 @@ std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token,
         return std::nullopt;
     }
     const QJsonValue exp = c.value(QStringLiteral("exp"));
-    if (!exp.isDouble() || exp.toInteger() + LeewaySeconds < now) {
+    if (!exp.isDouble() || exp.toInteger() + m_leeway < now) {
         *why = QStringLiteral("expired token");
         return std::nullopt;
     }
     const QJsonValue nbf = c.value(QStringLiteral("nbf"));
-    if (nbf.isDouble() && nbf.toInteger() - LeewaySeconds > now) {
+    if (nbf.isDouble() && nbf.toInteger() - m_leeway > now) {
         *why = QStringLiteral("token not yet valid");
         return std::nullopt;
     }
@@ -78,7 +79,7 @@ std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token,
     out.scope = c.value(QStringLiteral("scope")).toString();
     out.jti = c.value(QStringLiteral("jti")).toString();
     out.sessionId = c.value(QStringLiteral("sid")).toString();
-    out.expiresAtMs = (exp.toInteger() + LeewaySeconds) * 1000;
+    out.expiresAtMs = (exp.toInteger() + m_leeway) * 1000;
     if (out.userId.isEmpty()) {
         *why = QStringLiteral("token names no subject");
         return std::nullopt;

@@ -18,10 +18,11 @@ class AccessTokens
 {
 public:
     static constexpr int DefaultLifetimeSeconds = 600;
-    static constexpr int LeewaySeconds = 60;
+    static constexpr int DefaultLeewaySeconds = 60;
     static QString audience() { return QStringLiteral("keyward-api"); }
 
-    AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds = DefaultLifetimeSeconds);
+    AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds = DefaultLifetimeSeconds,
+                 int leewaySeconds = DefaultLeewaySeconds);
 
     QString issuer() const { return m_issuer; }
     int lifetimeSeconds() const { return m_lifetime; }
@@ -49,6 +50,7 @@ private:
     const ServerSecrets &m_secrets;
     QString m_issuer;
     int m_lifetime;
+    int m_leeway = DefaultLeewaySeconds;
 };
 
 } // namespace keyward::server

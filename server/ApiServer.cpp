@@ -133,7 +133,8 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
     }
     while (issuer.endsWith(QLatin1Char('/')))
         issuer.chop(1);
-    m_tokens = std::make_unique<AccessTokens>(m_secrets, issuer, m_config.accessTokenLifetimeSeconds);
+    m_tokens = std::make_unique<AccessTokens>(m_secrets, issuer, m_config.accessTokenLifetimeSeconds,
+                                              m_config.accessTokenLeewaySeconds);
     QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
     QMetaObject::invokeMethod(this, &ApiServer::checkUserChanges, Qt::QueuedConnection);
     if (m_external)

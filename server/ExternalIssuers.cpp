@@ -225,12 +225,12 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
     }
     const qint64 now = nowMs / 1000;
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
-    if (!exp.isDouble() || exp.toInteger() + AccessTokens::LeewaySeconds < now) {
+    if (!exp.isDouble() || exp.toInteger() + AccessTokens::DefaultLeewaySeconds < now) {
         *why = QStringLiteral("expired token");
         return std::nullopt;
     }
     const QJsonValue nbf = claims.value(QStringLiteral("nbf"));
-    if (nbf.isDouble() && nbf.toInteger() - AccessTokens::LeewaySeconds > now) {
+    if (nbf.isDouble() && nbf.toInteger() - AccessTokens::DefaultLeewaySeconds > now) {
         *why = QStringLiteral("token not yet valid");
         return std::nullopt;
     }
@@ -239,7 +239,7 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
     id.subject = claims.value(QStringLiteral("sub")).toString();
     if (claims.value(QStringLiteral("email_verified")) != QJsonValue(false))
         id.email = claims.value(QStringLiteral("email")).toString();
-    id.expiresAtMs = (exp.toInteger() + AccessTokens::LeewaySeconds) * 1000;
+    id.expiresAtMs = (exp.toInteger() + AccessTokens::DefaultLeewaySeconds) * 1000;
     return id;
 }
 

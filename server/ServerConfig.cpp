@@ -73,6 +73,7 @@ std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, QString 
         {"database_threads", &c.databaseThreads, 1},
         {"shutdown_grace_ms", &c.shutdownGraceMs, 0},
         {"access_token_lifetime_s", &c.accessTokenLifetimeSeconds, 10},
+        {"access_token_leeway_s", &c.accessTokenLeewaySeconds, 0},
         {"session_cache_s", &c.sessionCacheSeconds, 0},
         {"authorization_code_lifetime_s", &c.authorizationCodeLifetimeSeconds, 1},
         {"jwks_refetch_interval_s", &c.jwksRefetchSeconds, 0},

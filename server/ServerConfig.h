@@ -33,6 +33,7 @@ struct ServerConfig
     int databaseThreads = 4;
     int shutdownGraceMs = 10'000;
     int accessTokenLifetimeSeconds = 600;
+    int accessTokenLeewaySeconds = 60; // clock skew tolerated on exp/nbf
     int sessionCacheSeconds = 900;
     int authorizationCodeLifetimeSeconds = 60; // validated access tokens are trusted this long at most
     QString issuer;                // the server's public base URL; default http://LISTEN

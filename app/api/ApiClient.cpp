@@ -181,7 +181,8 @@ void ApiCall::onFinished()
     m_reply = nullptr;
     const ApiClient::Options &opt = m_client->m_options;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    // A reply aborted by the transfer timeout is closed: reading it would only print a warning.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QByteArray requestId = reply->rawHeader(RequestIdHeader);
     const QNetworkReply::NetworkError netError = reply->error();
     qCInfo(lcApi).noquote() << m_request.method << reply->url().toDisplayString(QUrl::RemoveQuery) << "->"
@@ -189,7 +190,9 @@ void ApiCall::onFinished()
                             << m_elapsed.elapsed() << "ms"
                             << (requestId.isEmpty() ? QString() : QStringLiteral("request id ") + QString::fromLatin1(requestId));
 
-    if (status >= 200 && status < 300) {
+    // A 2xx status line followed by a dropped connection or a stalled body is no answer: the body
+    // is incomplete, so it goes through the failure mapping (network error or timeout).
+    if (netError == QNetworkReply::NoError && status >= 200 && status < 300) {
         ApiResponse response;
         response.status = status;
         response.body = body;

@@ -356,7 +356,8 @@ void AuthService::postForm(const QUrl &url, const QUrlQuery &form, std::function
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray answer = reply->readAll();
         r.json = QJsonDocument::fromJson(answer).object();
-        if (r.status == 200 && !r.json.isEmpty()) {
+        // 200 with a JSON object, or with no body at all (revocation answers that way).
+        if (r.status == 200 && (!r.json.isEmpty() || answer.trimmed().isEmpty())) {
             done(r);
             return;
         }

@@ -65,6 +65,9 @@ QByteArray LoopbackReceiver::renderPage(const Page &page)
 void LoopbackReceiver::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        // The answer must outlive the receiver, which the sign-in closes as soon as it has its
+        // result: each socket owns itself and goes when it is done (or times out).
+        socket->setParent(nullptr);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         auto *timer = new QTimer(socket);
         timer->setSingleShot(true);

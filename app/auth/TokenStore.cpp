@@ -42,6 +42,9 @@ TokenStore::Outcome outcomeOf(const QKeychain::Job &job)
     return o;
 }
 
+// Jobs have no parent: QtKeychain's libsecret backend keeps a raw pointer to a running job until the
+// keychain answers, so a job deleted early (with a parent store) would be used after free, and its
+// late answer could even complete the next queued job. A job deletes itself once finished.
 template<typename Job>
 void run(Job *job, QObject *context, TokenStore::Callback done, const char *what)
 {
@@ -73,14 +76,14 @@ QString TokenStore::entryName(const QString &profile)
 
 void TokenStore::read(const QString &profile, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(entryName(profile));
     run(job, context, std::move(done), "reading the refresh token");
 }
 
 void TokenStore::write(const QString &profile, const QByteArray &token, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(entryName(profile));
     job->setBinaryData(token);
     run(job, context, std::move(done), "storing the refresh token");
@@ -88,7 +91,7 @@ void TokenStore::write(const QString &profile, const QByteArray &token, QObject 
 
 void TokenStore::remove(const QString &profile, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(entryName(profile));
     run(job, context, std::move(done), "removing the refresh token");
 }

@@ -32,7 +32,8 @@ public:
     QString service() const { return m_service; }
     static QString entryName(const QString &profile);
 
-    // Asynchronous; `done` runs on `context` unless it was destroyed.
+    // Asynchronous; `done` runs on `context` unless it was destroyed. A call still completes if the
+    // store is destroyed first.
     void read(const QString &profile, QObject *context, Callback done);
     void write(const QString &profile, const QByteArray &token, QObject *context, Callback done);
     void remove(const QString &profile, QObject *context, Callback done);

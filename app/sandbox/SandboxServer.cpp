@@ -113,7 +113,7 @@ void SandboxServer::onOutput()
         return;
     }
     m_url = QUrl(QString::fromUtf8(line.mid(ListeningPrefix.size())));
-    qCInfo(lcSandbox).noquote() << "sandbox server ready at" << m_url.toString();
+    qCInfo(lcSandbox).noquote() << "sandbox server ready at" << m_url.toString() << "pid" << m_process.processId();
     Q_EMIT ready(m_url);
 }
 

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window offscreen, against the real keyward-server, inside the unlocked keyring
+// session: welcome page → sign in (keyboard only) → main window showing the identity →
+// sign out → welcome page; the settings file never holds a token.
+#include "MainWindow.h"
+#include "ProfileStore.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace keyward;
+
+class TestGuiSignIn : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    T *find(QWidget *root, const char *name)
+    {
+        auto *w = root->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qWarning("no widget named %s", name);
+        return w;
+    }
+    QWidget *currentPage(MainWindow &window)
+    {
+        auto *stack = qobject_cast<QStackedWidget *>(window.centralWidget());
+        return stack ? stack->currentWidget() : nullptr;
+    }
+
+    TestServer m_server;
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
+            QSKIP("needs the unlocked keyring session that CTest sets up");
+        QVERIFY(m_server.start({QStringLiteral("--demo")}));
+        qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
+    }
+
+    void welcomeSignInSignOut()
+    {
+        const QString settingsPath = m_dir.filePath(QStringLiteral("keyward.ini"));
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        Profile p;
+        p.name = QStringLiteral("Local test server");
+        p.apiUrl = m_server.url(QString());
+        p.issuerUrl = m_server.url(QString());
+        QCOMPARE(profiles.save(p), QString());
+        QVERIFY(profiles.setCurrent(p.name));
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_signin"));
+        MainWindow window(&profiles, &tokens, BrowserLauncher(), &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startSession(false); // nothing in the keychain yet: back to the welcome page
+
+        auto *welcome = find<QWidget>(&window, "welcomePage");
+        QVERIFY(welcome);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window), welcome, 20'000);
+        auto *name = find<QLabel>(&window, "welcomeProfileName");
+        QCOMPARE(name->text(), p.name);
+        auto *identity = find<QLabel>(&window, "identityLabel");
+        QVERIFY(identity->text().contains(QLatin1String("Not signed in")));
+
+        // Keyboard only: the sign-in button has the focus; Space presses it.
+        auto *signIn = find<QPushButton>(&window, "signInButton");
+        QVERIFY(signIn->isEnabled());
+        window.activateWindow();
+        welcome->setFocus();
+        QTRY_VERIFY(signIn->hasFocus());
+        QTest::keyClick(signIn, Qt::Key_Space);
+
+        auto *workspace = find<QWidget>(&window, "workspace");
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window), workspace, 30'000);
+        QTRY_VERIFY(identity->text().contains(QLatin1String("adam.admin@example.com")));
+        QVERIFY(identity->text().contains(QLatin1String("Admin")));
+        QCOMPARE(find<QLabel>(&window, "overviewEmail")->text(), QStringLiteral("adam.admin@example.com"));
+        QCOMPARE(find<QLabel>(&window, "overviewRole")->text(), QStringLiteral("Admin"));
+        QVERIFY(window.windowTitle().contains(QLatin1String("Keyward")));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(&window, "overviewSession")->text().contains(QLatin1String("keychain")), 10'000);
+
+        auto *signOut = find<QAction>(&window, "signOutAction");
+        QVERIFY(signOut->isEnabled());
+        QSignalSpy finished(window.session()->auth(), &AuthService::signOutFinished);
+        QVERIFY(finished.isValid());
+        signOut->trigger();
+        QTRY_COMPARE(currentPage(window), welcome);
+        QVERIFY(identity->text().contains(QLatin1String("Not signed in")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
+        window.close();
+
+        // Geometry was remembered; no token ever reached the settings file.
+        settings.sync();
+        QVERIFY(settings.contains(QStringLiteral("window/geometry")));
+        QFile f(settingsPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray contents = f.readAll();
+        QVERIFY(contents.contains("Local test server"));
+        QVERIFY(!contents.contains("eyJ")); // no JWT
+        QVERIFY(!contents.contains("token"));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+};
+
+QTEST_MAIN(TestGuiSignIn)
+#include "tst_gui_signin.moc"
