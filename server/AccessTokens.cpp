@@ -40,6 +40,13 @@ QByteArray AccessTokens::issue(const User &user, const QString &clientId, const 
         {QStringLiteral("org"), user.orgId},
         {QStringLiteral("role"), User::roleName(user.role)},
     };
+    // Identity claims (RFC 9068 §2.2.1), so another keyward-server that trusts this one as its
+    // OpenID Connect provider (--trust-issuer) can map the user by email. Accounts are created
+    // by the organization's admins, who vouch for the address.
+    if (!user.email.isEmpty()) {
+        claims.insert(QStringLiteral("email"), user.email);
+        claims.insert(QStringLiteral("email_verified"), true);
+    }
     if (!sessionId.isEmpty())
         claims.insert(QStringLiteral("sid"), sessionId);
     return m_secrets.signJws(QJsonDocument(claims).toJson(QJsonDocument::Compact), "at+jwt");

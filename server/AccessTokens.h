@@ -12,7 +12,7 @@ class ServerSecrets;
 struct User;
 
 // OAuth access tokens as JWTs (RFC 9068 profile): ES256-signed by the server's newest key,
-// claims iss, sub, aud, exp, iat, nbf, jti, client_id, scope, org, role. Validation pins the
+// claims iss, sub, aud, exp, iat, nbf, jti, client_id, scope, org, role, email. Validation pins the
 // algorithm, requires one of our key ids, and checks iss, aud, exp and nbf with a bounded leeway.
 class AccessTokens
 {

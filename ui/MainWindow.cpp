@@ -8,6 +8,7 @@
 #include "StatusPage.h"
 #include "TokenStore.h"
 #include "WelcomePage.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,13 +40,14 @@ MainWindow::MainWindow(ProfileStore *profiles, TokenStore *tokens, const Browser
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Keyward"));
-    buildPages();
-    buildActions();
-    rebuildProfileSwitcher();
-    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::rebuildProfileSwitcher);
+    // Size first, so the pages are laid out once, at their final size.
     if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
         resize(1100, 720);
+    buildPages();
+    buildActions();
     restoreState(m_settings->value(StateKey).toByteArray());
+    rebuildProfileSwitcher();
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::rebuildProfileSwitcher);
     updateState();
 }
 
@@ -55,42 +57,18 @@ void MainWindow::buildPages()
 {
     m_stack = new QStackedWidget(this);
     m_welcome = new WelcomePage(m_stack);
-    m_status = new StatusPage(m_stack);
-    m_workspace = new QWidget(m_stack);
-    m_workspace->setObjectName(QStringLiteral("workspace"));
-    auto *workspaceLayout = new QHBoxLayout(m_workspace);
-    workspaceLayout->setContentsMargins(0, 0, 0, 0);
-    workspaceLayout->setSpacing(0);
-    m_navigation = new QListWidget(m_workspace);
-    m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setMaximumWidth(220);
-    m_navigation->setMinimumWidth(160);
-    m_navigation->setIconSize(QSize(20, 20));
-    m_pages = new QStackedWidget(m_workspace);
-    workspaceLayout->addWidget(m_navigation);
-    workspaceLayout->addWidget(m_pages, 1);
-
-    m_overview = new OverviewPage(m_pages);
-    m_pages->addWidget(m_overview);
-    auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Overview"), m_navigation);
-    item->setToolTip(tr("Who you are signed in as and what you can do (Ctrl+1)"));
-    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) {
-            m_pages->setCurrentIndex(row);
-            m_settings->setValue(PageKey, row);
-        }
-    });
-    m_navigation->setCurrentRow(qBound(0, m_settings->value(PageKey, 0).toInt(), m_navigation->count() - 1));
-
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_status);
-    m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
-
     connect(m_welcome, &WelcomePage::signInRequested, this, &MainWindow::signIn);
     connect(m_welcome, &WelcomePage::manageProfilesRequested, this, &MainWindow::manageProfiles);
+}
+
+StatusPage *MainWindow::statusPage()
+{
+    if (m_status)
+        return m_status;
+    m_status = new StatusPage(m_stack);
+    m_stack->addWidget(m_status);
     connect(m_status, &StatusPage::cancelRequested, this, [this] {
         if (m_session)
             m_session->auth()->cancelSignIn();
@@ -108,6 +86,25 @@ void MainWindow::buildPages()
         updateState();
     });
     connect(m_status, &StatusPage::signOutRequested, this, &MainWindow::signOut);
+    return m_status;
+}
+
+Workspace *MainWindow::workspace()
+{
+    if (m_workspace)
+        return m_workspace;
+    m_workspace = new Workspace(m_stack);
+    m_stack->addWidget(m_workspace);
+    m_workspace->setSession(m_session);
+    for (int i = 0; i < m_workspace->pageCount(); ++i) {
+        auto *go = m_viewMenu->addAction(m_workspace->pageTitle(i));
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_workspace->setCurrentPage(i); });
+    }
+    m_viewMenu->setEnabled(true);
+    m_workspace->setCurrentPage(m_settings->value(PageKey, 0).toInt());
+    connect(m_workspace, &Workspace::currentPageChanged, this, [this](int page) { m_settings->setValue(PageKey, page); });
+    return m_workspace;
 }
 
 void MainWindow::buildActions()
@@ -135,13 +132,8 @@ void MainWindow::buildActions()
     file->addSeparator();
     file->addAction(quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (int i = 0; i < m_navigation->count(); ++i) {
-        auto *go = view->addAction(m_navigation->item(i)->text());
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(go, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
-        m_workspace->addAction(go);
-    }
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setEnabled(false); // pages arrive with the workspace, after sign-in
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *aboutAction = help->addAction(tr("&About Keyward"), this, &MainWindow::about);
@@ -224,13 +216,14 @@ void MainWindow::startSession(bool signInNow)
     connect(m_session, &Session::identityChanged, this, &MainWindow::updateIdentity);
     connect(m_session, &Session::identityFailed, this, [this](const ApiFailure &failure) {
         if (m_session && m_session->auth()->state() == AuthService::State::SignedIn)
-            m_status->showError(tr("Could not load your account"), failure.message, failure.requestId);
-        m_stack->setCurrentWidget(m_status);
+            statusPage()->showError(tr("Could not load your account"), failure.message, failure.requestId);
+        m_stack->setCurrentWidget(statusPage());
     });
     connect(m_session->api(), &ApiClient::notice, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10'000);
     });
-    m_overview->setSession(m_session);
+    if (m_workspace)
+        m_workspace->setSession(m_session);
     if (signInNow)
         auth->signIn();
     else
@@ -251,7 +244,7 @@ void MainWindow::switchToProfile(const QString &name)
 void MainWindow::showBusy(const QString &title, const QString &detail)
 {
     m_busyWithoutSession = true;
-    m_status->showBusy(title, detail, false);
+    statusPage()->showBusy(title, detail, false);
     m_stack->setCurrentWidget(m_status);
     m_signInAction->setEnabled(false);
     m_signOutAction->setEnabled(false);
@@ -304,17 +297,17 @@ void MainWindow::updateState()
         m_welcome->setFocus();
         break;
     case State::Restoring:
-        m_status->showBusy(tr("Resuming your session…"), tr("Checking the sign-in remembered for %1.").arg(server), true);
+        statusPage()->showBusy(tr("Resuming your session…"), tr("Checking the sign-in remembered for %1.").arg(server), true);
         m_stack->setCurrentWidget(m_status);
         break;
     case State::Discovering:
-        m_status->showBusy(tr("Contacting the sign-in server…"),
+        statusPage()->showBusy(tr("Contacting the sign-in server…"),
                            tr("Reading the sign-in settings of %1.").arg(m_session->profile().issuerUrl.toDisplayString()),
                            true);
         m_stack->setCurrentWidget(m_status);
         break;
     case State::WaitingForBrowser:
-        m_status->showBusy(tr("Continue in your browser"),
+        statusPage()->showBusy(tr("Continue in your browser"),
                            tr("Keyward opened the sign-in page of %1 in your web browser. Sign in there; this window "
                               "continues by itself. If no browser appeared, open it again or copy the link.")
                                .arg(m_session->profile().issuerUrl.host()),
@@ -323,14 +316,14 @@ void MainWindow::updateState()
         m_status->setFocus();
         break;
     case State::Exchanging:
-        m_status->showBusy(tr("Finishing sign-in…"), tr("Exchanging the browser's answer for a session."), false);
+        statusPage()->showBusy(tr("Finishing sign-in…"), tr("Exchanging the browser's answer for a session."), false);
         m_stack->setCurrentWidget(m_status);
         break;
     case State::SignedIn:
         if (m_session->identity()) {
-            m_stack->setCurrentWidget(m_workspace);
+            m_stack->setCurrentWidget(workspace());
         } else {
-            m_status->showBusy(tr("Loading your account…"), tr("Asking %1 who you are.").arg(server), false);
+            statusPage()->showBusy(tr("Loading your account…"), tr("Asking %1 who you are.").arg(server), false);
             m_stack->setCurrentWidget(m_status);
         }
         break;
@@ -344,7 +337,8 @@ void MainWindow::updateIdentity()
     if (!signedIn) {
         m_identityLabel->setText(tr("Not signed in"));
         m_serverLabel->setText(m_session ? m_session->profile().apiUrl.toDisplayString() : QString());
-        m_overview->refresh();
+        if (m_workspace)
+            m_workspace->refresh();
         return;
     }
     const Identity &id = *m_session->identity();
@@ -352,10 +346,10 @@ void MainWindow::updateIdentity()
     m_identityLabel->setToolTip(tr("Signed in to %1 as %2").arg(id.organizationName, id.label()));
     m_serverLabel->setText(m_session->profile().apiUrl.toDisplayString());
     setWindowTitle(tr("%1 — Keyward").arg(id.organizationName.isEmpty() ? m_session->profile().name : id.organizationName));
-    m_overview->refresh();
+    workspace()->refresh();
     if (m_session->auth()->state() == AuthService::State::SignedIn && m_stack->currentWidget() != m_workspace) {
         m_stack->setCurrentWidget(m_workspace);
-        m_navigation->setFocus();
+        m_workspace->focusNavigation();
     }
 }
 
@@ -385,7 +379,8 @@ void MainWindow::showKeychainProblem(const QString &message)
             session->auth()->retryKeychain();
         else
             session->auth()->keepInMemoryOnly();
-        m_overview->refresh();
+        if (m_workspace)
+            m_workspace->refresh();
     });
     m_keychainPrompt = box;
     box->open();

@@ -12,19 +12,19 @@
 class QAction;
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QMenu;
 class QMessageBox;
 class QSettings;
 class QStackedWidget;
 
 namespace keyward {
 
-class OverviewPage;
 class ProfileStore;
 class ProfilesDialog;
 class StatusPage;
 class TokenStore;
 class WelcomePage;
+class Workspace;
 
 // The shell: welcome page when signed out, progress while the browser is out, and the
 // workspace (navigation and pages) when signed in; profile switcher, identity and role in the
@@ -58,6 +58,9 @@ protected:
 private:
     void buildActions();
     void buildPages();
+    // Built on first use, so the first paint only lays out the page it shows.
+    StatusPage *statusPage();
+    Workspace *workspace();
     void rebuildProfileSwitcher();
     void switchToProfile(const QString &name);
     void updateState();
@@ -73,11 +76,9 @@ private:
 
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
-    StatusPage *m_status;
-    QWidget *m_workspace;
-    QListWidget *m_navigation;
-    QStackedWidget *m_pages;
-    OverviewPage *m_overview;
+    StatusPage *m_status = nullptr;
+    Workspace *m_workspace = nullptr;
+    QMenu *m_viewMenu = nullptr;
 
     QComboBox *m_profileSwitcher;
     QLabel *m_identityLabel;

@@ -95,16 +95,20 @@ QString ProfileStore::save(const Profile &profile, const QString &previousName)
 
 void ProfileStore::remove(const QString &name)
 {
+    const std::optional<Profile> before = current();
     if (m_transient && m_transient->name == name)
         m_transient.reset();
     m_settings->remove(Group + QLatin1Char('/') + groupKey(name));
-    m_settings->sync();
-    Q_EMIT profilesChanged();
     if (m_current == name) {
         m_current.clear();
         m_settings->remove(CurrentKey);
-        Q_EMIT currentChanged(current() ? current()->name : QString());
     }
+    m_settings->sync();
+    Q_EMIT profilesChanged();
+    // The active profile is the chosen one or, when none is chosen, the first: either may go.
+    const std::optional<Profile> after = current();
+    if ((before ? before->name : QString()) != (after ? after->name : QString()))
+        Q_EMIT currentChanged(after ? after->name : QString());
 }
 
 bool ProfileStore::setCurrent(const QString &name)
