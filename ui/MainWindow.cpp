@@ -212,6 +212,10 @@ void MainWindow::startSession(bool signInNow)
         updateState();
     });
     connect(auth, &AuthService::keychainProblem, this, &MainWindow::showKeychainProblem);
+    connect(auth, &AuthService::storageChanged, this, [this] {
+        if (m_workspace)
+            m_workspace->refresh();
+    });
     connect(auth, &AuthService::signedIn, this, [this] { m_welcome->clearMessage(); });
     connect(m_session, &Session::identityChanged, this, &MainWindow::updateIdentity);
     connect(m_session, &Session::identityFailed, this, [this](const ApiFailure &failure) {

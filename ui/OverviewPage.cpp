@@ -101,13 +101,14 @@ void OverviewPage::refresh()
     m_role->setText(roleName(id.role));
     m_abilities->setText(roleAbilities(id.role));
     m_organization->setText(id.tier.isEmpty() ? id.organizationName
-                                              : tr("%1 (%2 plan)").arg(id.organizationName, id.tier));
+                                              : tr("%1, %2 plan").arg(id.organizationName, id.tier));
     m_server->setText(m_session->profile().apiUrl.toDisplayString());
     m_issuer->setText(m_session->profile().issuerUrl.toDisplayString());
     const AuthService *auth = m_session->auth();
     m_sessionStorage->setText(!auth->hasRefreshToken() ? tr("This sign-in cannot be renewed; sign in again when it expires.")
                               : auth->isMemoryOnly()   ? tr("Kept in memory only: you will sign in again next time.")
-                                                       : tr("Remembered in the system keychain."));
+                              : auth->isStoredInKeychain() ? tr("Remembered in the system keychain.")
+                                                           : tr("Not stored in the system keychain yet."));
 }
 
 } // namespace keyward

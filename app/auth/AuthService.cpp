@@ -420,9 +420,12 @@ void AuthService::storeRefreshToken()
         return;
     const QByteArray token = m_refreshToken;
     m_store->write(m_profile.name, token, this, [this, token](const TokenStore::Outcome &o) {
-        if (o.ok() || token != m_refreshToken || m_state != State::SignedIn)
+        if (token != m_refreshToken || m_state != State::SignedIn)
             return;
-        Q_EMIT keychainProblem(o.message);
+        m_storedInKeychain = o.ok();
+        Q_EMIT storageChanged();
+        if (!o.ok())
+            Q_EMIT keychainProblem(o.message);
     });
 }
 
@@ -435,7 +438,9 @@ void AuthService::retryKeychain()
 void AuthService::keepInMemoryOnly()
 {
     m_memoryOnly = true;
+    m_storedInKeychain = false;
     qCInfo(lcAuth) << "keeping this session in memory only";
+    Q_EMIT storageChanged();
 }
 
 void AuthService::scheduleRefresh()
@@ -583,6 +588,7 @@ void AuthService::clearTokens()
     wipe(m_refreshToken);
     wipe(m_idToken);
     m_expiresAtMs = 0;
+    m_storedInKeychain = false;
     m_refreshTimer.stop();
     if (m_state != State::SignedOut) {
         m_state = State::SignedOut;

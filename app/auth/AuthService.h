@@ -62,6 +62,8 @@ public:
     QUrl authorizationUrl() const { return m_authorizationUrl; }
     qint64 accessTokenExpiresAtMs() const { return m_expiresAtMs; }
     bool isMemoryOnly() const { return m_memoryOnly; }
+    // The keychain holds the current refresh token.
+    bool isStoredInKeychain() const { return m_storedInKeychain; }
     bool hasRefreshToken() const { return !m_refreshToken.isEmpty(); }
     const AuthorizationServer &authorizationServer() const { return m_server; }
     // Claims of a JWT without checking its signature: only for display (sub, email).
@@ -93,6 +95,8 @@ Q_SIGNALS:
     // The keychain did not take the refresh token: ask the user to retry or keep it in memory.
     void keychainProblem(const QString &message);
     void tokensRefreshed();
+    // isStoredInKeychain() or isMemoryOnly() changed.
+    void storageChanged();
     // Revocation and keychain removal after signOut() have both finished.
     void signOutFinished();
 
@@ -143,6 +147,7 @@ private:
     QByteArray m_idToken;
     qint64 m_expiresAtMs = 0;
     bool m_memoryOnly = false;
+    bool m_storedInKeychain = false;
     bool m_refreshAhead = true;
     bool m_refreshing = false;
     QList<Waiter> m_waiters;

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -41,18 +42,22 @@ private:
 
     TestServer m_server;
     QTemporaryDir m_dir;
+    QString m_mode;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        m_mode = qEnvironmentVariable("KEYWARD_KEYRING_MODE");
+        if (m_mode != QLatin1String("unlocked") && m_mode != QLatin1String("locked"))
+            QSKIP("needs the keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
         qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
     }
 
     void welcomeSignInSignOut()
     {
+        if (m_mode != QLatin1String("unlocked"))
+            QSKIP("runs with an unlocked keyring");
         const QString settingsPath = m_dir.filePath(QStringLiteral("keyward.ini"));
         QSettings settings(settingsPath, QSettings::IniFormat);
         ProfileStore profiles(&settings);
@@ -113,6 +118,41 @@ private Q_SLOTS:
         QVERIFY(contents.contains("Local test server"));
         QVERIFY(!contents.contains("eyJ")); // no JWT
         QVERIFY(!contents.contains("token"));
+    }
+
+    // A locked keychain: the user is told, chooses "keep in memory only", and works on.
+    void lockedKeychainOffersMemoryOnly()
+    {
+        if (m_mode != QLatin1String("locked"))
+            QSKIP("runs with a locked keyring");
+        QSettings settings(m_dir.filePath(QStringLiteral("locked.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        Profile p;
+        p.name = QStringLiteral("Locked keychain");
+        p.apiUrl = m_server.url(QString());
+        p.issuerUrl = m_server.url(QString());
+        QCOMPARE(profiles.save(p), QString());
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_signin locked"));
+        MainWindow window(&profiles, &tokens, BrowserLauncher(), &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startSession(false);
+        // libsecret does not search a locked keyring, so resuming finds nothing: the welcome page.
+        auto *welcome = find<QWidget>(&window, "welcomePage");
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(window), welcome, 20'000);
+        find<QPushButton>(&window, "signInButton")->click();
+        QMessageBox *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = window.findChild<QMessageBox *>(QStringLiteral("keychainPrompt"))), 30'000);
+        QTRY_VERIFY(prompt->isVisible());
+        QVERIFY(prompt->informativeText().contains(QLatin1String("never stores tokens in a plain file")));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(&window, "identityLabel")->text().contains(QLatin1String("adam.admin")),
+                                 20'000);
+        prompt->findChild<QPushButton *>(QStringLiteral("keychainMemoryButton"))->click();
+        QTRY_VERIFY(window.session()->auth()->isMemoryOnly());
+        QTRY_VERIFY(find<QLabel>(&window, "overviewSession")->text().contains(QLatin1String("memory only")));
+        QVERIFY(window.session()->auth()->accessToken().size() > 20);
+        find<QAction>(&window, "signOutAction")->trigger();
+        QTRY_VERIFY(find<QLabel>(&window, "identityLabel")->text().contains(QLatin1String("Not signed in")));
     }
 
     void cleanupTestCase() { m_server.stop(); }
