@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#ifdef __linux__
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 #include "TestServer.h"
 
 #include <QCoreApplication>
@@ -59,6 +63,10 @@ bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
     args << extraArgs;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef __linux__
+    // A suite that crashes must not leave its server running.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("keyward.server.access.info=true"));
     m_process->setProcessEnvironment(env);
