@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OverviewPage.h"
 
+#include "PageLayout.h"
 #include "Session.h"
 
 #include <QFormLayout>
@@ -26,10 +27,7 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(24, 20, 24, 20);
     m_greeting = new QLabel(this);
     m_greeting->setObjectName(QStringLiteral("overviewGreeting"));
-    QFont f = m_greeting->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setWeight(QFont::DemiBold);
-    m_greeting->setFont(f);
+    makeHeading(m_greeting, 1.5);
     layout->addWidget(m_greeting);
 
     auto *form = new QFormLayout;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatusPage.h"
 
+#include "PageLayout.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -12,18 +14,11 @@ namespace keyward {
 StatusPage::StatusPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("statusPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    auto *column = new QWidget(this);
-    column->setMaximumWidth(560);
-    auto *layout = new QVBoxLayout(column);
-    layout->setSpacing(12);
+    QVBoxLayout *layout = centredColumn(this, 560, 12);
+    QWidget *column = layout->parentWidget();
     m_title = new QLabel(column);
     m_title->setObjectName(QStringLiteral("statusTitle"));
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setWeight(QFont::DemiBold);
-    m_title->setFont(f);
+    makeHeading(m_title, 1.4);
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
     m_detail = new QLabel(column);
@@ -58,13 +53,6 @@ StatusPage::StatusPage(QWidget *parent) : QWidget(parent)
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
-
-    auto *centre = new QHBoxLayout;
-    centre->addStretch(1);
-    centre->addWidget(column, 3);
-    centre->addStretch(1);
-    outer->addLayout(centre);
-    outer->addStretch(2);
 
     connect(m_cancel, &QPushButton::clicked, this, &StatusPage::cancelRequested);
     connect(m_openAgain, &QPushButton::clicked, this, &StatusPage::openBrowserAgainRequested);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WelcomePage.h"
 
+#include "PageLayout.h"
 #include "Profile.h"
 
 #include <QFrame>
@@ -15,18 +16,11 @@ namespace keyward {
 WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("welcomePage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    auto *column = new QWidget(this);
-    column->setMaximumWidth(620);
-    auto *layout = new QVBoxLayout(column);
-    layout->setSpacing(14);
+    QVBoxLayout *layout = centredColumn(this, 620, 14);
+    QWidget *column = layout->parentWidget();
 
     auto *title = new QLabel(tr("Welcome to Keyward"), column);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    makeHeading(title, 1.8);
     layout->addWidget(title);
 
     auto *pitch = new QLabel(tr("Keep your organization's API keys under control: see every key masked with its "
@@ -89,13 +83,6 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     messageLayout->addWidget(m_retry, 0, Qt::AlignTop);
     m_messageBox->hide();
     layout->addWidget(m_messageBox);
-
-    auto *centre = new QHBoxLayout;
-    centre->addStretch(1);
-    centre->addWidget(column, 3);
-    centre->addStretch(1);
-    outer->addLayout(centre);
-    outer->addStretch(2);
 
     connect(m_signIn, &QPushButton::clicked, this, &WelcomePage::signInRequested);
     connect(m_retry, &QPushButton::clicked, this, &WelcomePage::signInRequested);

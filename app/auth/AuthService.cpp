@@ -242,15 +242,7 @@ void AuthService::cancelSignIn()
 {
     if (m_state != State::WaitingForBrowser && m_state != State::Exchanging && m_state != State::Discovering)
         return;
-    ++m_generation;
-    m_browserTimeout.stop();
-    if (m_receiver) {
-        m_receiver->close();
-        m_receiver->deleteLater();
-        m_receiver = nullptr;
-    }
-    m_pkce = {};
-    m_expectedState.clear();
+    abandonAttempt();
     m_authorizationUrl.clear();
     setState(State::SignedOut);
     qCInfo(lcAuth) << "sign-in cancelled";
@@ -562,9 +554,9 @@ void AuthService::restoreSession()
 
 // ---- ending --------------------------------------------------------------------------------------
 
-void AuthService::failSignIn(const ApiFailure &failure)
+void AuthService::abandonAttempt()
 {
-    ++m_generation;
+    ++m_generation; // answers still on their way are dropped
     m_browserTimeout.stop();
     if (m_receiver) {
         m_receiver->close();
@@ -573,6 +565,11 @@ void AuthService::failSignIn(const ApiFailure &failure)
     }
     m_pkce = {};
     m_expectedState.clear();
+}
+
+void AuthService::failSignIn(const ApiFailure &failure)
+{
+    abandonAttempt();
     qCWarning(lcAuth).noquote() << "sign-in failed:" << failure.text();
     setState(State::SignedOut);
     Q_EMIT signInFailed(failure);

@@ -121,6 +121,8 @@ private:
     void refresh();
     void finishRefresh(bool ok);
     void scheduleRefresh();
+    // Stops the browser sign-in in progress: listener, timer, PKCE verifier and state.
+    void abandonAttempt();
     void failSignIn(const ApiFailure &failure);
     void endSession(const QString &message);
     void clearTokens();
