@@ -51,7 +51,16 @@ MainWindow::MainWindow(ProfileStore *profiles, TokenStore *tokens, const Browser
     updateState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session goes first, while the widgets its signals reach still exist.
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->auth()->disconnect(this);
+        m_session->api()->disconnect(this);
+        delete m_session;
+    }
+}
 
 void MainWindow::buildPages()
 {

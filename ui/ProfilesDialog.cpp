@@ -71,7 +71,12 @@ ProfilesDialog::ProfilesDialog(ProfileStore *store, QWidget *parent) : QDialog(p
     m_problem->setObjectName(QStringLiteral("profileProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_problem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Room for a long (or German) sentence without the layout having to grow later.
+    m_problem->setMinimumHeight(m_problem->fontMetrics().lineSpacing() * 3);
     right->addWidget(m_problem);
+    for (QLineEdit *edit : {m_name, m_api, m_issuer, m_clientId, m_scopes})
+        connect(edit, &QLineEdit::textEdited, m_problem, &QLabel::clear);
     auto *formButtons = new QHBoxLayout;
     formButtons->addStretch(1);
     m_save = new QPushButton(tr("&Save"), this);

@@ -50,6 +50,8 @@ AuthService::~AuthService()
         if (w.first && w.second)
             w.second(false);
     }
+    // Wipe without announcing anything: whoever listens may be half destroyed itself.
+    const QSignalBlocker quiet(this);
     clearTokens();
 }
 

@@ -10,7 +10,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QComboBox>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -153,6 +156,46 @@ private Q_SLOTS:
         QVERIFY(window.session()->auth()->accessToken().size() > 20);
         find<QAction>(&window, "signOutAction")->trigger();
         QTRY_VERIFY(find<QLabel>(&window, "identityLabel")->text().contains(QLatin1String("Not signed in")));
+    }
+
+    // Profiles are managed from the dialog, validated as they are typed in, and switchable.
+    void manageProfiles()
+    {
+        if (m_mode != QLatin1String("unlocked"))
+            QSKIP("runs with an unlocked keyring");
+        QSettings settings(m_dir.filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_signin profiles"));
+        MainWindow window(&profiles, &tokens, BrowserLauncher(), &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startSession(false);
+        QVERIFY(!find<QPushButton>(&window, "signInButton")->isEnabled()); // no profile yet
+        find<QPushButton>(&window, "manageProfilesButton")->click();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("profilesDialog"))) && dialog->isVisible());
+
+        QTest::keyClicks(find<QLineEdit>(dialog, "profileName"), QStringLiteral("Staging"));
+        QTest::keyClicks(find<QLineEdit>(dialog, "profileApiUrl"), QStringLiteral("http://staging.example.com"));
+        find<QPushButton>(dialog, "saveProfileButton")->click();
+        QVERIFY(find<QLabel>(dialog, "profileProblem")->text().contains(QLatin1String("https://")));
+        QVERIFY(profiles.profiles().isEmpty());
+
+        find<QLineEdit>(dialog, "profileApiUrl")->setText(m_server.url(QString()).toString());
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            dialog->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/profiles.png"));
+        find<QPushButton>(dialog, "useProfileButton")->click();
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        QCOMPARE(profiles.profiles().size(), 1);
+        QCOMPARE(profiles.current()->name, QStringLiteral("Staging"));
+        QCOMPARE(profiles.current()->issuerUrl, m_server.url(QString())); // defaults to the API URL
+        QTRY_COMPARE(find<QLabel>(&window, "welcomeProfileName")->text(), QStringLiteral("Staging"));
+        QVERIFY(find<QPushButton>(&window, "signInButton")->isEnabled());
+        auto *switcher = find<QComboBox>(&window, "profileSwitcher");
+        QCOMPARE(switcher->count(), 1);
+        QCOMPARE(switcher->currentText(), QStringLiteral("Staging"));
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/welcome.png"));
     }
 
     void cleanupTestCase() { m_server.stop(); }
