@@ -13,18 +13,37 @@ Session::Session(const Profile &profile, TokenStore *store, const BrowserLaunche
     m_auth->setBrowserLauncher(launcher);
     connect(m_auth, &AuthService::signedIn, this, &Session::fetchIdentity);
     connect(m_auth, &AuthService::stateChanged, this, [this](AuthService::State state) {
-        if (state == AuthService::State::SignedOut && m_identity) {
+        if (state != AuthService::State::SignedOut)
+            return;
+        if (m_identityCall)
+            m_identityCall->cancel(); // an answer after sign-out must not bring the identity back
+        if (m_identity) {
             m_identity.reset();
             Q_EMIT identityChanged();
         }
     });
+    // The API turned a freshly renewed token away: the account or its session is gone.
+    connect(m_api, &ApiClient::authenticationLost, m_auth, [this](const ApiFailure &failure) {
+        m_auth->endSession(failure.message);
+    }, Qt::QueuedConnection);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // Calls first (they hold replies of the network manager), then the credentials, then the
+    // network manager itself.
+    delete m_api;
+    delete m_auth;
+    delete m_network;
+}
 
 void Session::fetchIdentity()
 {
-    m_api->send(ApiRequest::get(QStringLiteral("/me")), this, [this](const Result<ApiResponse> &r) {
+    if (m_identityCall)
+        m_identityCall->cancel();
+    m_identityCall = m_api->send(ApiRequest::get(QStringLiteral("/me")), this, [this](const Result<ApiResponse> &r) {
+        if (m_auth->state() != AuthService::State::SignedIn)
+            return;
         if (!r.ok()) {
             Q_EMIT identityFailed(r.error());
             return;

@@ -7,6 +7,7 @@
 #include "Profile.h"
 
 #include <QObject>
+#include <QPointer>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -44,6 +45,7 @@ private:
     AuthService *m_auth;
     ApiClient *m_api;
     std::optional<Identity> m_identity;
+    QPointer<ApiCall> m_identityCall;
 };
 
 } // namespace keyward

@@ -11,8 +11,11 @@
 #include <QApplication>
 #include <QDesktopServices>
 #include <QElapsedTimer>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -70,6 +73,18 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Keyward"));
+    // Qt's own strings (standard buttons, dialogs) in the chosen or the system language; Keyward's
+    // translations join them from :/i18n when the translations milestone ships them.
+    const QLocale locale = options.language.isEmpty() ? QLocale::system() : QLocale(options.language);
+    if (!options.language.isEmpty())
+        QLocale::setDefault(locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(locale, QStringLiteral("keyward"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
     QSettings settings;
     ProfileStore profiles(&settings);
     if (options.oneOff) {
@@ -101,6 +116,7 @@ int main(int argc, char **argv)
         sandbox.setServerBinary(SandboxServer::findServer(QCoreApplication::applicationDirPath()));
         QObject::connect(&sandbox, &SandboxServer::ready, &window, [&](const QUrl &url) {
             Profile p;
+            p.id = QStringLiteral("sandbox");
             p.name = QCoreApplication::translate("main", "Sandbox");
             p.apiUrl = url;
             p.issuerUrl = url;

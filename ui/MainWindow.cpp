@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace keyward {
@@ -193,7 +194,7 @@ void MainWindow::rebuildProfileSwitcher()
     const auto p = m_profiles->current();
     m_welcome->setProfile(p ? &*p : nullptr);
     // The session's profile was edited: the next session uses the new settings.
-    if (m_session && p && p->name == m_session->profile().name && !(*p == m_session->profile())
+    if (m_session && p && p->id == m_session->profile().id && !(*p == m_session->profile())
         && m_session->auth()->state() == AuthService::State::SignedOut)
         startSession(false);
 }
@@ -201,6 +202,7 @@ void MainWindow::rebuildProfileSwitcher()
 void MainWindow::startSession(bool signInNow)
 {
     m_busyWithoutSession = false;
+    closeKeychainPrompt();
     const auto profile = m_profiles->current();
     delete m_session;
     m_session = nullptr;
@@ -228,10 +230,13 @@ void MainWindow::startSession(bool signInNow)
     connect(auth, &AuthService::signedIn, this, [this] { m_welcome->clearMessage(); });
     connect(m_session, &Session::identityChanged, this, &MainWindow::updateIdentity);
     connect(m_session, &Session::identityFailed, this, [this](const ApiFailure &failure) {
-        if (m_session && m_session->auth()->state() == AuthService::State::SignedIn)
-            statusPage()->showError(tr("Could not load your account"), failure.message, failure.requestId);
+        if (!m_session || m_session->auth()->state() != AuthService::State::SignedIn)
+            return;
+        statusPage()->showError(tr("Could not load your account"), failure.message, failure.requestId);
         m_stack->setCurrentWidget(statusPage());
     });
+    connect(auth, &AuthService::signedOut, this, &MainWindow::closeKeychainPrompt);
+    connect(auth, &AuthService::sessionEnded, this, &MainWindow::closeKeychainPrompt);
     connect(m_session->api(), &ApiClient::notice, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10'000);
     });
@@ -386,7 +391,7 @@ void MainWindow::showKeychainProblem(const QString &message)
     box->setWindowModality(Qt::WindowModal);
     QPointer<Session> session = m_session;
     connect(box, &QMessageBox::buttonClicked, this, [this, session, retry](QAbstractButton *button) {
-        if (!session)
+        if (!session || session != m_session || session->auth()->state() != AuthService::State::SignedIn)
             return;
         if (button == retry)
             session->auth()->retryKeychain();
@@ -397,6 +402,12 @@ void MainWindow::showKeychainProblem(const QString &message)
     });
     m_keychainPrompt = box;
     box->open();
+}
+
+void MainWindow::closeKeychainPrompt()
+{
+    if (m_keychainPrompt)
+        m_keychainPrompt->close();
 }
 
 void MainWindow::manageProfiles()
@@ -413,12 +424,22 @@ void MainWindow::manageProfiles()
         m_welcome->clearMessage();
         startSession(false);
     });
-    connect(m_profilesDialog, &ProfilesDialog::profileRemoved, this, [this](const QString &name) {
-        if (m_session && m_session->profile().name == name) {
-            m_session->auth()->signOut();
+    connect(m_profilesDialog, &ProfilesDialog::profileRemoved, this, [this](const Profile &removed) {
+        if (m_session && m_session->profile().id == removed.id) {
+            // Let the old session finish revoking its refresh token before it goes.
+            Session *old = m_session;
+            m_session = nullptr;
+            old->disconnect(this);
+            old->auth()->disconnect(this);
+            old->api()->disconnect(this);
+            connect(old->auth(), &AuthService::signOutFinished, old, &QObject::deleteLater);
+            QTimer::singleShot(30'000, old, &QObject::deleteLater);
+            old->auth()->signOut();
             startSession(false);
         } else {
-            m_tokens->remove(name, this, [](const TokenStore::Outcome &) { });
+            // Not signed in here: forget what the keychain remembers for it. (A server-side
+            // revocation would need its sign-in server; the token expires there by itself.)
+            m_tokens->remove(removed.id, this, [](const TokenStore::Outcome &) { });
         }
     });
     m_profilesDialog->show();

@@ -66,6 +66,7 @@ private:
     void updateState();
     void updateIdentity();
     void showKeychainProblem(const QString &message);
+    void closeKeychainPrompt();
     void copySignInLink();
 
     ProfileStore *m_profiles;

@@ -191,10 +191,11 @@ void ProfilesDialog::removeSelected()
                                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    const QString removed = m_editing;
-    m_store->remove(removed);
+    const std::optional<Profile> removed = m_store->profile(m_editing);
+    m_store->remove(m_editing);
     m_editing.clear();
-    Q_EMIT profileRemoved(removed);
+    if (removed)
+        Q_EMIT profileRemoved(*removed);
     reload(QString());
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Profile.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -22,7 +24,7 @@ public:
 
 Q_SIGNALS:
     void useProfileRequested(const QString &name);
-    void profileRemoved(const QString &name);
+    void profileRemoved(const keyward::Profile &profile);
 
 private:
     void reload(const QString &select);

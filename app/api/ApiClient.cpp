@@ -145,7 +145,8 @@ void ApiCall::start()
 
     QNetworkRequest req(url);
     req.setTransferTimeout(m_client->m_options.transferTimeoutMs);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // A redirect to another origin must not carry the bearer token along.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     req.setRawHeader("Accept", "application/json");
     req.setHeader(QNetworkRequest::UserAgentHeader,
                   QStringLiteral("Keyward/%1").arg(QCoreApplication::applicationVersion()));
@@ -223,26 +224,29 @@ void ApiCall::onFinished()
         m_client->m_tokens->renewAccessToken(m_sentToken, this, [self, failure](bool renewed) {
             if (!self || self->m_done)
                 return;
-            if (renewed) {
+            if (renewed)
                 self->start();
-            } else {
-                Q_EMIT self->m_client->authenticationLost(failure);
-                self->complete(failure);
-            }
+            else
+                self->complete(failure); // the token provider ends the session if it must
         });
         return;
     }
-    if (status == 401 && m_request.authenticated && m_client->m_tokens && !m_sentToken.isEmpty())
+    if (status == 401 && m_request.authenticated && m_client->m_tokens && !m_sentToken.isEmpty()) {
+        // Rejected again with a freshly renewed token.
+        QPointer<ApiCall> self(this);
         Q_EMIT m_client->authenticationLost(failure);
+        if (!self)
+            return;
+    }
 
     const bool attemptsLeft = m_attempt < opt.maxAttempts;
-    if (status == 429 && attemptsLeft) {
-        // The server turned the request away before doing anything: waiting and retrying is safe
-        // for every method.
+    if (status == 429 && attemptsLeft && m_request.isRetriable()) {
         const int wait = failure.retryAfterSeconds >= 0 ? failure.retryAfterSeconds : 1;
         if (wait <= opt.maxRetryAfterS) {
+            QPointer<ApiCall> self(this);
             Q_EMIT m_client->notice(ApiClient::tr("Rate limited by the server: retrying in %n second(s).", nullptr, wait));
-            retryAfter(wait * 1000);
+            if (self)
+                retryAfter(wait * 1000);
             return;
         }
     }
@@ -273,9 +277,12 @@ void ApiCall::complete(const Result<ApiResponse> &result)
     m_done = true;
     if (!result.ok())
         qCInfo(lcApi).noquote() << m_request.method << m_request.path << "failed:" << result.error().text();
-    if (m_context && m_callback)
-        m_callback(result);
+    // The callback may tear the client (and so this call) down: nothing of `this` after it.
+    const Callback callback = std::exchange(m_callback, {});
+    const QPointer<QObject> context = m_context;
     deleteLater();
+    if (context && callback)
+        callback(result);
 }
 
 } // namespace keyward

@@ -147,7 +147,8 @@ public:
 Q_SIGNALS:
     // A visible wait, e.g. "Rate limited by the server: retrying in 12 seconds."
     void notice(const QString &message);
-    // The server rejected the session and renewing it failed: the user must sign in again.
+    // The server rejected a freshly renewed token (account disabled, session revoked): the
+    // session is over and the user must sign in again.
     void authenticationLost(const keyward::ApiFailure &failure);
 
 private:

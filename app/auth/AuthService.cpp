@@ -44,12 +44,8 @@ AuthService::AuthService(QNetworkAccessManager *network, TokenStore *store, cons
 
 AuthService::~AuthService()
 {
-    // Whoever still waits for a token gets a clear "no".
-    const auto waiters = std::exchange(m_waiters, {});
-    for (const auto &w : waiters) {
-        if (w.first && w.second)
-            w.second(false);
-    }
+    // Waiters belong to the same session, which is going away with us: nobody to answer.
+    m_waiters.clear();
     // Wipe without announcing anything: whoever listens may be half destroyed itself.
     const QSignalBlocker quiet(this);
     clearTokens();
@@ -170,6 +166,9 @@ void AuthService::discoverAt(const QList<QUrl> &candidates, int index, std::func
             problem = tr("it names no authorization or token endpoint");
         else if (!methods.isEmpty() && !methods.contains(QStringLiteral("S256")))
             problem = tr("it does not support PKCE with S256, which Keyward requires");
+        else if (!Profile::isSafeUrl(s.authorizationEndpoint) || !Profile::isSafeUrl(s.tokenEndpoint)
+                 || (!s.revocationEndpoint.isEmpty() && !Profile::isSafeUrl(s.revocationEndpoint)))
+            problem = tr("it names an endpoint without https://, where codes and tokens would travel in clear text");
         if (!problem.isEmpty()) {
             failSignIn(ApiFailure::auth(tr("The sign-in server %1 cannot be used: %2.")
                                             .arg(m_profile.issuerUrl.toDisplayString(), problem)));
@@ -186,7 +185,9 @@ void AuthService::discoverAt(const QList<QUrl> &candidates, int index, std::func
 
 void AuthService::signIn()
 {
-    if (m_state == State::WaitingForBrowser || m_state == State::Exchanging)
+    if (m_state == State::SignedIn || m_state == State::Restoring)
+        return; // sign out first
+    if (m_state == State::WaitingForBrowser || m_state == State::Exchanging || m_state == State::Discovering)
         cancelSignIn();
     const QString problem = m_profile.validate();
     if (!problem.isEmpty()) {
@@ -242,9 +243,12 @@ bool AuthService::openBrowserAgain()
 
 void AuthService::cancelSignIn()
 {
-    if (m_state != State::WaitingForBrowser && m_state != State::Exchanging && m_state != State::Discovering)
+    if (m_state != State::WaitingForBrowser && m_state != State::Exchanging && m_state != State::Discovering
+        && m_state != State::Restoring)
         return;
     abandonAttempt();
+    if (m_state == State::Restoring)
+        clearTokens(); // the keychain keeps its entry for next time
     m_authorizationUrl.clear();
     setState(State::SignedOut);
     qCInfo(lcAuth) << "sign-in cancelled";
@@ -289,7 +293,11 @@ LoopbackReceiver::Page AuthService::handleRedirect(const QUrlQuery &query)
     if (m_receiver)
         m_receiver->close(); // one answer only; the current connection still gets its page
     setState(State::Exchanging);
-    QMetaObject::invokeMethod(this, [this, code] { exchangeCode(code); }, Qt::QueuedConnection);
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(this, [this, code, generation] {
+        if (generation == m_generation && m_state == State::Exchanging)
+            exchangeCode(code);
+    }, Qt::QueuedConnection);
     return {true, tr("Signed in to Keyward"), closeTab};
 }
 
@@ -327,7 +335,8 @@ void AuthService::exchangeCode(const QString &code)
 
 // ---- token endpoint --------------------------------------------------------------------------
 
-void AuthService::postForm(const QUrl &url, const QUrlQuery &form, std::function<void(const TokenReply &)> done)
+void AuthService::postForm(const QUrl &url, const QUrlQuery &form, std::function<void(const TokenReply &)> done,
+                           bool guarded)
 {
     QNetworkRequest req(url);
     req.setTransferTimeout(m_transferTimeoutMs);
@@ -342,9 +351,9 @@ void AuthService::postForm(const QUrl &url, const QUrlQuery &form, std::function
     }
     QNetworkReply *reply = m_network->post(req, body);
     const quint64 generation = m_generation;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done, generation] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done, generation, guarded] {
         reply->deleteLater();
-        if (generation != m_generation)
+        if (guarded && generation != m_generation)
             return;
         TokenReply r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -413,7 +422,7 @@ void AuthService::storeRefreshToken()
     if (m_refreshToken.isEmpty() || m_memoryOnly)
         return;
     const QByteArray token = m_refreshToken;
-    m_store->write(m_profile.name, token, this, [this, token](const TokenStore::Outcome &o) {
+    m_store->write(keychainEntry(), token, this, [this, token](const TokenStore::Outcome &o) {
         if (token != m_refreshToken || m_state != State::SignedIn)
             return;
         m_storedInKeychain = o.ok();
@@ -489,7 +498,9 @@ void AuthService::refresh()
             // The server could not be reached: keep the session, try again soon.
             qCWarning(lcAuth).noquote() << "token refresh failed:" << reply.failure->message;
             finishRefresh(false);
-            if (m_state == State::SignedIn && m_refreshAhead)
+            if (m_state == State::Restoring)
+                failRestore(reply.failure->text());
+            else if (m_state == State::SignedIn && m_refreshAhead)
                 m_refreshTimer.start(RefreshRetryMs);
             return;
         }
@@ -497,6 +508,8 @@ void AuthService::refresh()
         if (!acceptTokens(reply.json, &problem)) {
             qCWarning(lcAuth).noquote() << "token refresh gave unusable tokens:" << problem;
             finishRefresh(false);
+            if (m_state == State::Restoring)
+                failRestore(tr("The sign-in server answered with unusable tokens: %1").arg(problem));
             return;
         }
         qCInfo(lcAuth) << "access token refreshed";
@@ -528,7 +541,7 @@ void AuthService::restoreSession()
     ++m_generation;
     setState(State::Restoring);
     const quint64 generation = m_generation;
-    m_store->read(m_profile.name, this, [this, generation](const TokenStore::Outcome &o) {
+    m_store->read(keychainEntry(), this, [this, generation](const TokenStore::Outcome &o) {
         if (generation != m_generation || m_state != State::Restoring)
             return;
         if (!o.ok()) {
@@ -567,6 +580,17 @@ void AuthService::abandonAttempt()
     }
     m_pkce = {};
     m_expectedState.clear();
+    if (m_refreshing)
+        finishRefresh(false);
+}
+
+void AuthService::failRestore(const QString &message)
+{
+    // The remembered session could not be resumed now (offline, say): signed out, but the
+    // keychain keeps the refresh token for the next try.
+    abandonAttempt();
+    clearTokens();
+    Q_EMIT signInFailed(ApiFailure::auth(tr("Your previous session could not be resumed: %1").arg(message)));
 }
 
 void AuthService::failSignIn(const ApiFailure &failure)
@@ -597,10 +621,12 @@ void AuthService::clearTokens()
 
 void AuthService::endSession(const QString &message)
 {
+    if (m_state != State::SignedIn && m_state != State::Restoring)
+        return;
     const bool wasRestoring = m_state == State::Restoring;
     clearTokens();
     if (!m_memoryOnly)
-        m_store->remove(m_profile.name, this, [](const TokenStore::Outcome &) { });
+        m_store->remove(keychainEntry(), this, [](const TokenStore::Outcome &) { });
     qCInfo(lcAuth).noquote() << "session ended:" << message;
     if (!wasRestoring)
         Q_EMIT sessionEnded(message);
@@ -639,11 +665,11 @@ void AuthService::signOut()
             if (reply.failure)
                 qCWarning(lcAuth).noquote() << "revoking the refresh token failed:" << reply.failure->message;
             oneDone();
-        });
+        }, false);
     }
     if (!memoryOnly) {
         ++*pending;
-        m_store->remove(m_profile.name, this, [oneDone](const TokenStore::Outcome &o) {
+        m_store->remove(keychainEntry(), this, [oneDone](const TokenStore::Outcome &o) {
             if (!o.ok() && o.status != TokenStore::Status::NotFound)
                 qCWarning(lcAuth).noquote() << "removing the refresh token from the keychain failed:" << o.message;
             oneDone();

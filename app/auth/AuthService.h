@@ -68,6 +68,8 @@ public:
     const AuthorizationServer &authorizationServer() const { return m_server; }
     // Claims of a JWT without checking its signature: only for display (sub, email).
     static QJsonObject unverifiedClaims(const QByteArray &jwt);
+    // The keychain entry of this profile (its stable id).
+    QString keychainEntry() const { return m_profile.id.isEmpty() ? m_profile.name : m_profile.id; }
     // The email or subject the tokens name, for the sign-in log line.
     QString subject() const;
 
@@ -84,6 +86,9 @@ public Q_SLOTS:
     // After keychainProblem: try to store the refresh token again, or keep it for this run only.
     void retryKeychain();
     void keepInMemoryOnly();
+    // The API rejected a fresh token (the account was disabled or its session revoked): end the
+    // session, forget the refresh token, and say why.
+    void endSession(const QString &message);
 
 Q_SIGNALS:
     void stateChanged(keyward::AuthService::State state);
@@ -115,7 +120,9 @@ private:
     void startAuthorization();
     LoopbackReceiver::Page handleRedirect(const QUrlQuery &query);
     void exchangeCode(const QString &code);
-    void postForm(const QUrl &url, const QUrlQuery &form, std::function<void(const TokenReply &)> done);
+    // `guarded`: the answer is dropped when the attempt it belongs to was abandoned meanwhile.
+    void postForm(const QUrl &url, const QUrlQuery &form, std::function<void(const TokenReply &)> done,
+                  bool guarded = true);
     bool acceptTokens(const QJsonObject &json, QString *problem);
     void storeRefreshToken();
     void refresh();
@@ -124,7 +131,7 @@ private:
     // Stops the browser sign-in in progress: listener, timer, PKCE verifier and state.
     void abandonAttempt();
     void failSignIn(const ApiFailure &failure);
-    void endSession(const QString &message);
+    void failRestore(const QString &message);
     void clearTokens();
     static ApiFailure oauthFailure(const TokenReply &reply, const QString &stage);
 

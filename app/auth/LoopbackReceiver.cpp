@@ -78,6 +78,7 @@ void LoopbackReceiver::onNewConnection()
         connect(socket, &QTcpSocket::readyRead, this, [self, socket, buffer] {
             buffer->append(socket->readAll());
             if (buffer->size() > MaxRequestBytes) {
+                socket->disconnect(self); // no more reading
                 socket->write(response(431, "Request Header Fields Too Large", {}, "text/plain"));
                 socket->disconnectFromHost();
                 return;

@@ -16,6 +16,11 @@ bool isLoopback(const QUrl &url)
 }
 } // namespace
 
+bool Profile::isSafeUrl(const QUrl &url)
+{
+    return isHttpUrl(url) && (url.scheme() == QLatin1String("https") || isLoopback(url));
+}
+
 QString Profile::validate() const
 {
     if (name.trimmed().isEmpty())

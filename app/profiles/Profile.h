@@ -13,6 +13,7 @@ struct Profile
     Q_DECLARE_TR_FUNCTIONS(Profile)
 
 public:
+    QString id; // stable across renames; names the keychain entry
     QString name;
     QUrl apiUrl;
     QUrl issuerUrl;
@@ -24,6 +25,8 @@ public:
     // An empty string, or what is wrong in a sentence.
     QString validate() const;
     bool operator==(const Profile &other) const = default;
+    // https://, or plain http:// to this computer only: where tokens may travel.
+    static bool isSafeUrl(const QUrl &url);
 };
 
 } // namespace keyward

@@ -2,6 +2,7 @@
 #include "ProfileStore.h"
 
 #include <QSettings>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -31,12 +32,15 @@ QList<Profile> ProfileStore::profiles() const
     for (const QString &g : groups) {
         m_settings->beginGroup(g);
         Profile p;
+        p.id = m_settings->value(QStringLiteral("id")).toString();
         p.name = m_settings->value(QStringLiteral("name")).toString();
         p.apiUrl = QUrl(m_settings->value(QStringLiteral("apiUrl")).toString());
         p.issuerUrl = QUrl(m_settings->value(QStringLiteral("issuerUrl")).toString());
         p.clientId = m_settings->value(QStringLiteral("clientId"), p.clientId).toString();
         p.scopes = m_settings->value(QStringLiteral("scopes"), p.scopes).toString();
         m_settings->endGroup();
+        if (p.id.isEmpty()) // written before profiles had ids
+            p.id = p.name;
         if (!p.name.isEmpty())
             list.append(p);
     }
@@ -75,11 +79,19 @@ QString ProfileStore::save(const Profile &profile, const QString &previousName)
         return problem;
     if (profile.name != previousName && this->profile(profile.name) && !(m_transient && m_transient->name == profile.name))
         return tr("A profile named “%1” already exists.").arg(profile.name);
+    QString id = profile.id;
+    if (id.isEmpty() && !previousName.isEmpty()) {
+        if (const auto before = this->profile(previousName); before && !before->transient)
+            id = before->id; // a rename keeps the keychain entry
+    }
+    if (id.isEmpty())
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!previousName.isEmpty() && previousName != profile.name)
         m_settings->remove(Group + QLatin1Char('/') + groupKey(previousName));
     if (m_transient && (m_transient->name == profile.name || m_transient->name == previousName))
         m_transient.reset();
     m_settings->beginGroup(Group + QLatin1Char('/') + groupKey(profile.name));
+    m_settings->setValue(QStringLiteral("id"), id);
     m_settings->setValue(QStringLiteral("name"), profile.name);
     m_settings->setValue(QStringLiteral("apiUrl"), profile.apiUrl.toString());
     m_settings->setValue(QStringLiteral("issuerUrl"), profile.issuerUrl.toString());
@@ -129,6 +141,8 @@ void ProfileStore::setTransient(const Profile &profile)
 {
     m_transient = profile;
     m_transient->transient = true;
+    if (m_transient->id.isEmpty())
+        m_transient->id = QStringLiteral("transient:") + profile.name;
     Q_EMIT profilesChanged();
     const bool changed = m_current != profile.name;
     m_current = profile.name;

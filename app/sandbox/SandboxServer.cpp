@@ -9,6 +9,7 @@
 #ifdef Q_OS_LINUX
 #include <csignal>
 #include <sys/prctl.h>
+#include <unistd.h>
 #endif
 
 Q_LOGGING_CATEGORY(lcSandbox, "keyward.sandbox", QtInfoMsg)
@@ -26,7 +27,12 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent)
     m_process.setReadChannel(QProcess::StandardOutput);
 #ifdef Q_OS_LINUX
     // No orphan servers: the child gets SIGTERM when this process dies, however it dies.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    const pid_t app = ::getpid();
+    m_process.setChildProcessModifier([app] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != app) // the app died before prctl took effect
+            ::_exit(1);
+    });
 #endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &SandboxServer::onOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
@@ -39,13 +45,13 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent)
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
             m_startTimeout.stop();
-            Q_EMIT failed(tr("The sandbox server %1 could not be started: %2").arg(m_binary, m_process.errorString()));
+            fail(tr("The sandbox server %1 could not be started: %2").arg(m_binary, m_process.errorString()));
         }
     });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (m_url.isEmpty()) {
             m_startTimeout.stop();
-            Q_EMIT failed(status == QProcess::CrashExit
+            fail(status == QProcess::CrashExit
                               ? tr("The sandbox server crashed while starting.")
                               : tr("The sandbox server stopped while starting (exit code %1).").arg(code));
         } else {
@@ -55,14 +61,22 @@ SandboxServer::SandboxServer(QObject *parent) : QObject(parent)
     m_startTimeout.setSingleShot(true);
     connect(&m_startTimeout, &QTimer::timeout, this, [this] {
         stop(1000);
-        Q_EMIT failed(tr("The sandbox server did not start within %n second(s).", nullptr, StartTimeoutMs / 1000));
+        fail(tr("The sandbox server did not start within %n second(s).", nullptr, StartTimeoutMs / 1000));
     });
     m_databasePath = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/sandbox.db");
 }
 
 SandboxServer::~SandboxServer()
 {
-    stop();
+    // At quit: the one place that waits, so the server is gone when the app is.
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.disconnect(this);
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
 }
 
 QString SandboxServer::findServer(const QString &applicationDir)
@@ -79,8 +93,9 @@ QString SandboxServer::findServer(const QString &applicationDir)
 
 void SandboxServer::start()
 {
+    m_failed = false;
     if (m_binary.isEmpty()) {
-        Q_EMIT failed(tr("keyward-server was not found next to Keyward or on the PATH, so the sandbox cannot start."));
+        fail(tr("keyward-server was not found next to Keyward or on the PATH, so the sandbox cannot start."));
         return;
     }
     QDir().mkpath(QFileInfo(m_databasePath).absolutePath());
@@ -90,6 +105,7 @@ void SandboxServer::start()
     qCInfo(lcSandbox).noquote() << "starting" << m_binary << args.join(QLatin1Char(' '));
     m_url.clear();
     m_buffer.clear();
+    m_failed = false;
     m_startTimeout.start(StartTimeoutMs);
     m_process.start(m_binary, args);
 }
@@ -109,7 +125,7 @@ void SandboxServer::onOutput()
     m_startTimeout.stop();
     if (!line.startsWith(ListeningPrefix)) {
         stop(1000);
-        Q_EMIT failed(tr("The sandbox server said something unexpected: %1").arg(QString::fromUtf8(line.left(200))));
+        fail(tr("The sandbox server said something unexpected: %1").arg(QString::fromUtf8(line.left(200))));
         return;
     }
     m_url = QUrl(QString::fromUtf8(line.mid(ListeningPrefix.size())));
@@ -117,15 +133,23 @@ void SandboxServer::onOutput()
     Q_EMIT ready(m_url);
 }
 
+void SandboxServer::fail(const QString &message)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    Q_EMIT failed(message);
+}
+
 void SandboxServer::stop(int graceMs)
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
-    if (!m_process.waitForFinished(graceMs)) {
-        m_process.kill();
-        m_process.waitForFinished(2000);
-    }
+    QTimer::singleShot(graceMs, &m_process, [this] {
+        if (m_process.state() != QProcess::NotRunning)
+            m_process.kill();
+    });
 }
 
 } // namespace keyward

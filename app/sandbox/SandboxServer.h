@@ -26,7 +26,7 @@ public:
     void setDatabasePath(const QString &path) { m_databasePath = path; }
     QString databasePath() const { return m_databasePath; }
     void start();
-    // SIGTERM, wait up to `graceMs`, then SIGKILL.
+    // SIGTERM, then SIGKILL if it is still there after `graceMs`; returns at once.
     void stop(int graceMs = 5000);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     QUrl url() const { return m_url; }
@@ -45,6 +45,9 @@ private:
     QByteArray m_buffer;
     QUrl m_url;
     QTimer m_startTimeout;
+    bool m_failed = false; // failed() is said once per start
+
+    void fail(const QString &message);
 };
 
 } // namespace keyward

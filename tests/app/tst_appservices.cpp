@@ -41,6 +41,7 @@ Profile makeProfile(const QString &name, const QString &api = QStringLiteral("ht
     const QString &issuer = QStringLiteral("https://id.example.com"))
 {
     Profile p;
+    p.id = QStringLiteral("id-") + name; // as the store keeps it, so saved and loaded compare equal
     p.name = name;
     p.apiUrl = QUrl(api);
     p.issuerUrl = QUrl(issuer);

@@ -154,6 +154,31 @@ private Q_SLOTS:
         }
     }
 
+    // Offline at start: resuming fails with a sentence, the keychain keeps the token for later.
+    void resumeWhileOfflineKeepsTheToken()
+    {
+        Profile offline = profile();
+        offline.name = QStringLiteral("tst_signin offline");
+        offline.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        offline.issuerUrl = offline.apiUrl;
+        std::optional<TokenStore::Outcome> written;
+        m_store.write(offline.name, "a-remembered-refresh-token", this, [&](const TokenStore::Outcome &o) { written = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 20'000);
+        QVERIFY(written->ok());
+
+        Session session(offline, &m_store, BrowserLauncher());
+        QSignalSpy failed(session.auth(), &AuthService::signInFailed);
+        QVERIFY(failed.isValid());
+        session.auth()->restoreSession();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30'000);
+        QCOMPARE(session.auth()->state(), AuthService::State::SignedOut);
+        QVERIFY(failed.at(0).at(0).value<ApiFailure>().message.contains(QLatin1String("Could not connect")));
+        std::optional<TokenStore::Outcome> kept;
+        m_store.read(offline.name, this, [&](const TokenStore::Outcome &o) { kept = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(kept.has_value(), 20'000);
+        QCOMPARE(kept->token, QByteArray("a-remembered-refresh-token"));
+    }
+
     void cleanupTestCase()
     {
         qInstallMessageHandler(previousHandler);
