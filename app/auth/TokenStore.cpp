@@ -38,7 +38,8 @@ TokenStore::Outcome outcomeOf(const QKeychain::Job &job)
         // QtKeychain reports a Secret Service that is not there as OtherError with the D-Bus
         // error text; those texts are D-Bus names and messages, not translations.
         if (job.errorString().contains(QLatin1String("org.freedesktop.secrets"))
-            || job.errorString().contains(QLatin1String("Could not connect"))) {
+            || job.errorString().contains(QLatin1String("Could not connect"))
+            || job.errorString().contains(QLatin1String("dbus-launch"))) {
             o.status = TokenStore::Status::Unavailable;
             o.message = TokenStore::tr("No system keychain is available (such as GNOME Keyring or KWallet), so "
                                        "Keyward cannot keep you signed in between sessions.");
