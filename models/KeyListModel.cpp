@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "KeyListModel.h"
+
+#include "Permission.h"
+
+#include <QSet>
+
+namespace keyward {
+
+namespace {
+constexpr qint64 Day = 24LL * 3600 * 1000;
+constexpr qint64 UnusedThreshold = 90 * Day;
+constexpr qint64 ExpiringThreshold = 14 * Day;
+
+qint64 msOrZero(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+} // namespace
+
+KeyListModel::KeyListModel(QObject *parent)
+    : QAbstractTableModel(parent), m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+void KeyListModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    if (!m_keys.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void KeyListModel::setAllResources(const QStringList &resources)
+{
+    m_allResources = resources;
+    if (!m_keys.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int KeyListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_keys.size());
+}
+
+int KeyListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+KeyListModel::DisplayStatus KeyListModel::displayStatus(const ApiKey &key) const
+{
+    if (key.status == ApiKey::Status::Revoked)
+        return DisplayStatus::Revoked;
+    const qint64 now = m_clock().toMSecsSinceEpoch();
+    if (key.status == ApiKey::Status::Expired || (key.expiresAt.isValid() && msOrZero(key.expiresAt) <= now))
+        return DisplayStatus::Expired;
+    if (key.expiresAt.isValid() && msOrZero(key.expiresAt) - now <= ExpiringThreshold)
+        return DisplayStatus::Expiring;
+    return DisplayStatus::Active;
+}
+
+KeyListModel::Badges KeyListModel::badges(const ApiKey &key) const
+{
+    Badges b;
+    const DisplayStatus status = displayStatus(key);
+    if (status == DisplayStatus::Revoked || status == DisplayStatus::Expired)
+        return b; // hygiene is about keys that still work
+    const qint64 now = m_clock().toMSecsSinceEpoch();
+    const qint64 lastSign = key.lastUsedAt.isValid() ? msOrZero(key.lastUsedAt) : msOrZero(key.createdAt);
+    if (lastSign > 0 && now - lastSign >= UnusedThreshold)
+        b |= UnusedFor90Days;
+    if (!key.expiresAt.isValid())
+        b |= NeverExpires;
+    if (status == DisplayStatus::Expiring)
+        b |= ExpiresSoon;
+    if (!m_allResources.isEmpty()) {
+        const auto set = PermissionSet::parse(key.permissions);
+        bool all = set.has_value();
+        for (const QString &resource : m_allResources) {
+            if (!all)
+                break;
+            all = set->allows(resource, Permission::Access::Write);
+        }
+        if (all)
+            b |= BroadPermissions;
+    }
+    return b;
+}
+
+int KeyListModel::countWithBadge(Badge badge) const
+{
+    int n = 0;
+    for (const ApiKey &k : m_keys) {
+        if (badges(k).testFlag(badge))
+            ++n;
+    }
+    return n;
+}
+
+QString KeyListModel::relativeTime(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return tr("never");
+    const qint64 seconds = when.secsTo(now);
+    if (seconds < 0) {
+        const qint64 ahead = -seconds;
+        if (ahead < 3600)
+            return tr("in %n minute(s)", nullptr, int(qMax<qint64>(1, ahead / 60)));
+        if (ahead < 2 * 86400)
+            return tr("in %n hour(s)", nullptr, int(ahead / 3600));
+        return tr("in %n day(s)", nullptr, int(ahead / 86400));
+    }
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return tr("%n minute(s) ago", nullptr, int(seconds / 60));
+    if (seconds < 2 * 86400)
+        return tr("%n hour(s) ago", nullptr, int(seconds / 3600));
+    if (seconds < 60 * 86400)
+        return tr("%n day(s) ago", nullptr, int(seconds / 86400));
+    return tr("%n month(s) ago", nullptr, int(seconds / (30 * 86400)));
+}
+
+QString KeyListModel::permissionSummary(const QStringList &permissions) const
+{
+    if (permissions.isEmpty())
+        return tr("No permissions");
+    int writes = 0;
+    for (const QString &p : permissions) {
+        if (p.endsWith(QLatin1String(":write")))
+            ++writes;
+    }
+    if (!m_allResources.isEmpty() && writes == m_allResources.size())
+        return tr("Full access");
+    if (permissions.size() <= 2)
+        return permissions.join(QStringLiteral(", "));
+    return tr("%1 and %n more", nullptr, int(permissions.size() - 1)).arg(permissions.constFirst());
+}
+
+QString KeyListModel::statusText(const ApiKey &key) const
+{
+    switch (displayStatus(key)) {
+    case DisplayStatus::Revoked:
+        return tr("Revoked");
+    case DisplayStatus::Expired:
+        return tr("Expired");
+    case DisplayStatus::Expiring: {
+        const qint64 days = m_clock().daysTo(key.expiresAt);
+        return days <= 0 ? tr("Expires today") : tr("Expires in %n day(s)", nullptr, int(days));
+    }
+    case DisplayStatus::Active:
+        return tr("Active");
+    }
+    return {};
+}
+
+QString KeyListModel::searchText(const ApiKey &key) const
+{
+    return QStringList {key.note, key.prefix, key.lastFour, key.masked(), key.permissions.join(QLatin1Char(' ')),
+                        key.createdBy.display, key.id}
+        .join(QLatin1Char('\n'))
+        .toLower();
+}
+
+QVariant KeyListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ApiKey &key = m_keys.at(index.row());
+    const QDateTime now = m_clock();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Note: return key.note;
+        case Key: return key.masked(); // masking happens here, and only masked values exist
+        case Permissions: return permissionSummary(key.permissions);
+        case Status: return statusText(key);
+        case Created: return QLocale().toString(key.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case LastUsed: return relativeTime(key.lastUsedAt, now);
+        case Expires:
+            return key.expiresAt.isValid() ? QLocale().toString(key.expiresAt.toLocalTime(), QLocale::ShortFormat)
+                                           : tr("Never");
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case Permissions: return key.permissions.isEmpty() ? tr("No permissions") : key.permissions.join(QLatin1Char('\n'));
+        case Created:
+            return key.createdBy.display.isEmpty()
+                ? key.createdAt.toLocalTime().toString(Qt::ISODate)
+                : tr("%1 by %2").arg(key.createdAt.toLocalTime().toString(Qt::ISODate), key.createdBy.display);
+        case LastUsed:
+            if (!key.lastUsedAt.isValid())
+                return tr("Never used");
+            return tr("%1\nfrom %2\n%3")
+                .arg(key.lastUsedAt.toLocalTime().toString(Qt::ISODate),
+                     key.lastUsedIp.isEmpty() ? tr("an unknown address") : key.lastUsedIp, key.lastUsedUserAgent)
+                .trimmed();
+        case Note: return key.note;
+        default: break;
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case Note: return key.note.toLower();
+        case Key: return key.lastFour.toLower();
+        case Permissions: return qlonglong(key.permissions.size());
+        case Status: return int(displayStatus(key));
+        case Created: return msOrZero(key.createdAt);
+        case LastUsed: return msOrZero(key.lastUsedAt);
+        case Expires: return key.expiresAt.isValid() ? msOrZero(key.expiresAt) : std::numeric_limits<qint64>::max();
+        }
+        break;
+    case KeyIdRole:
+        return key.id;
+    case BadgesRole:
+        return int(badges(key));
+    case SearchTextRole:
+        return searchText(key);
+    case StatusRole:
+        return QVariant::fromValue(displayStatus(key));
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant KeyListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Note: return tr("Note");
+    case Key: return tr("Key");
+    case Permissions: return tr("Permissions");
+    case Status: return tr("Status");
+    case Created: return tr("Created");
+    case LastUsed: return tr("Last used");
+    case Expires: return tr("Expires");
+    }
+    return {};
+}
+
+bool KeyListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_loading && m_loader;
+}
+
+void KeyListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    setLoading(true);
+    m_loader(m_cursor);
+}
+
+void KeyListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
+}
+
+void KeyListModel::appendPage(const QList<ApiKey> &keys, bool hasMore, const QString &nextCursor)
+{
+    QSet<QString> known;
+    for (const ApiKey &k : std::as_const(m_keys))
+        known.insert(k.id);
+    QList<ApiKey> fresh;
+    for (const ApiKey &k : keys) {
+        if (!known.contains(k.id)) // a key created meanwhile can shift pages: never twice
+            fresh.append(k);
+    }
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, rowCount(), rowCount() + int(fresh.size()) - 1);
+        m_keys.append(fresh);
+        endInsertRows();
+    }
+    m_hasMore = hasMore;
+    m_cursor = nextCursor;
+    setLoading(false);
+}
+
+void KeyListModel::pageFailed()
+{
+    setLoading(false);
+}
+
+void KeyListModel::replaceAll(const QList<ApiKey> &keys, bool hasMore, const QString &nextCursor)
+{
+    QSet<QString> incoming;
+    for (const ApiKey &k : keys)
+        incoming.insert(k.id);
+    // Keys beyond the first page stay (they are refreshed when scrolled to); only keys that
+    // should be on this page and are not are removed.
+    const QDateTime oldest = keys.isEmpty() ? QDateTime() : keys.constLast().createdAt;
+    for (int row = int(m_keys.size()) - 1; row >= 0; --row) {
+        const ApiKey &k = m_keys.at(row);
+        const bool withinPage = !hasMore || (oldest.isValid() && k.createdAt >= oldest);
+        if (withinPage && !incoming.contains(k.id)) {
+            beginRemoveRows({}, row, row);
+            m_keys.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (int i = 0; i < keys.size(); ++i) {
+        const ApiKey &k = keys.at(i);
+        if (i < m_keys.size() && m_keys.at(i).id == k.id) {
+            m_keys[i] = k;
+            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            continue;
+        }
+        const QModelIndex existing = indexOfKey(k.id);
+        if (existing.isValid()) {
+            beginMoveRows({}, existing.row(), existing.row(), {}, i);
+            m_keys.move(existing.row(), i);
+            endMoveRows();
+            m_keys[i] = k;
+            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            continue;
+        }
+        beginInsertRows({}, i, i);
+        m_keys.insert(i, k);
+        endInsertRows();
+    }
+    if (m_keys.size() <= keys.size()) {
+        m_hasMore = hasMore;
+        m_cursor = nextCursor;
+    }
+    setLoading(false);
+}
+
+void KeyListModel::upsert(const ApiKey &key)
+{
+    const QModelIndex existing = indexOfKey(key.id);
+    if (existing.isValid()) {
+        m_keys[existing.row()] = key;
+        Q_EMIT dataChanged(index(existing.row(), 0), index(existing.row(), ColumnCount - 1));
+        return;
+    }
+    beginInsertRows({}, 0, 0);
+    m_keys.prepend(key);
+    endInsertRows();
+}
+
+void KeyListModel::remove(const QString &id)
+{
+    const QModelIndex existing = indexOfKey(id);
+    if (!existing.isValid())
+        return;
+    beginRemoveRows({}, existing.row(), existing.row());
+    m_keys.removeAt(existing.row());
+    endRemoveRows();
+}
+
+void KeyListModel::clear()
+{
+    beginResetModel();
+    m_keys.clear();
+    m_hasMore = false;
+    m_cursor.clear();
+    endResetModel();
+    setLoading(false);
+}
+
+const ApiKey *KeyListModel::keyFromIndex(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_keys.size())
+        return nullptr;
+    return &m_keys.at(index.row());
+}
+
+QModelIndex KeyListModel::indexOfKey(const QString &id, int column) const
+{
+    for (int row = 0; row < m_keys.size(); ++row) {
+        if (m_keys.at(row).id == id)
+            return index(row, column);
+    }
+    return {};
+}
+
+} // namespace keyward
