@@ -3,6 +3,7 @@
 // window, and wires them; nothing else lives here.
 #include "AppOptions.h"
 #include "BrowserLauncher.h"
+#include "EnglishPlurals.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
@@ -78,6 +79,8 @@ int main(int argc, char **argv)
     const QLocale locale = options.language.isEmpty() ? QLocale::system() : QLocale(options.language);
     if (!options.language.isEmpty())
         QLocale::setDefault(locale);
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

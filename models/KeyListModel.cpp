@@ -175,10 +175,10 @@ QVariant KeyListModel::data(const QModelIndex &index, int role) const
         case Key: return key.masked(); // masking happens here, and only masked values exist
         case Permissions: return permissionSummary(key.permissions);
         case Status: return statusText(key);
-        case Created: return QLocale().toString(key.createdAt.toLocalTime(), QLocale::ShortFormat);
+        case Created: return QLocale().toString(key.createdAt.toLocalTime().date(), QLocale::ShortFormat);
         case LastUsed: return relativeTime(key.lastUsedAt, now);
         case Expires:
-            return key.expiresAt.isValid() ? QLocale().toString(key.expiresAt.toLocalTime(), QLocale::ShortFormat)
+            return key.expiresAt.isValid() ? QLocale().toString(key.expiresAt.toLocalTime().date(), QLocale::ShortFormat)
                                            : tr("Never");
         }
         break;
@@ -197,6 +197,7 @@ QVariant KeyListModel::data(const QModelIndex &index, int role) const
                      key.lastUsedIp.isEmpty() ? tr("an unknown address") : key.lastUsedIp, key.lastUsedUserAgent)
                 .trimmed();
         case Note: return key.note;
+        case Expires: return key.expiresAt.isValid() ? key.expiresAt.toLocalTime().toString(Qt::ISODate) : tr("Never expires");
         default: break;
         }
         break;

@@ -70,6 +70,8 @@ public:
     const ApiKey *keyFromIndex(const QModelIndex &index) const;
     QModelIndex indexOfKey(const QString &id, int column = 0) const;
     bool isLoading() const { return m_loading; }
+    // A refresh is on its way (fetchMore marks its own pages).
+    void markLoading() { setLoading(true); }
 
     Badges badges(const ApiKey &key) const;
     DisplayStatus displayStatus(const ApiKey &key) const;

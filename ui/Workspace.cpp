@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Workspace.h"
 
+#include "KeysPage.h"
 #include "OverviewPage.h"
 
 #include <QHBoxLayout>
@@ -35,6 +36,9 @@ Workspace::Workspace(QWidget *parent) : QWidget(parent)
     m_overview = new OverviewPage(m_pages);
     addPage(m_overview, style()->standardIcon(QStyle::SP_ComputerIcon), tr("Overview"),
             tr("Who you are signed in as and what you can do"));
+    m_keys = new KeysPage(m_pages);
+    addPage(m_keys, style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Keys"),
+            tr("The organization's secret keys, masked"));
 }
 
 void Workspace::addPage(QWidget *page, const QIcon &icon, const QString &title, const QString &toolTip)
@@ -70,11 +74,13 @@ void Workspace::setCurrentPage(int index)
 void Workspace::setSession(Session *session)
 {
     m_overview->setSession(session);
+    m_keys->setSession(session);
 }
 
 void Workspace::refresh()
 {
     m_overview->refresh();
+    m_keys->updateRole();
 }
 
 void Workspace::focusNavigation()

@@ -8,6 +8,7 @@ class QStackedWidget;
 
 namespace keyward {
 
+class KeysPage;
 class OverviewPage;
 class Session;
 
@@ -38,6 +39,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     OverviewPage *m_overview;
+    KeysPage *m_keys;
 };
 
 } // namespace keyward

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The keys page offscreen against the real keyward-server with demo data: the list loads page by
+// page with masked values only, filters as the user types, explains read-only roles, and shows
+// a designed error state with Retry.
+#include "KeyListModel.h"
+#include "KeysPage.h"
+#include "MainWindow.h"
+#include "ProfileStore.h"
+#include "TestServer.h"
+#include "TokenStore.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace keyward;
+
+class TestGuiKeys : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> signIn(const QString &email, const QString &password, QSettings *settings,
+                                       ProfileStore *profiles, TokenStore *tokens)
+    {
+        qputenv("KEYWARD_TEST_EMAIL", email.toUtf8());
+        qputenv("KEYWARD_TEST_PASSWORD", password.toUtf8());
+        Profile p;
+        p.name = QStringLiteral("Demo");
+        p.apiUrl = m_server.url(QString());
+        p.issuerUrl = m_server.url(QString());
+        profiles->setTransient(p);
+        auto window = std::make_unique<MainWindow>(profiles, tokens, BrowserLauncher(), settings);
+        window->show();
+        window->startSession(true);
+        return window;
+    }
+
+    TestServer m_server;
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
+            QSKIP("needs the unlocked keyring session that CTest sets up");
+        QVERIFY(m_server.start({QStringLiteral("--demo")}));
+        qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
+    }
+
+    void listsMaskedKeysAndFilters()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("admin.ini")), QSettings::IniFormat);
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_keys"));
+        auto window = signIn(QStringLiteral("adam.admin@example.com"), QStringLiteral("demo-admin-password"), &settings,
+                             &profiles, &tokens);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QWidget *>(QStringLiteral("workspace")), 30'000);
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_2)); // View → Keys
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), 10'000);
+        auto *table = page->findChild<QTableView *>(QStringLiteral("keyTable"));
+        QTRY_VERIFY_WITH_TIMEOUT(table->isVisible() && table->model()->rowCount() > 0, 30'000);
+        // Pages of 10 (the demo organization has over 40 keys): more load as the list scrolls.
+        page->model()->clear();
+        page->setPageSize(10);
+        page->refresh();
+        // The view asks for more as long as the window has room for rows: at least one page, and
+        // rows arrive in whole pages.
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() >= 10 && !page->model()->isLoading(), 30'000);
+        QCOMPARE(page->model()->rowCount() % 10, 0);
+        QVERIFY(page->model()->canFetchMore());
+        for (int i = 0; i < 10 && page->model()->canFetchMore(); ++i) {
+            table->scrollToBottom();
+            QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading(), 20'000);
+            QTest::qWait(50);
+        }
+        QVERIFY2(page->model()->rowCount() > 40, qPrintable(QString::number(page->model()->rowCount())));
+        QVERIFY(!page->model()->canFetchMore());
+        const QRegularExpression masked(QStringLiteral("^(skey_|odin_sk_)•{8}[A-Za-z0-9]{4}$"));
+        for (int row = 0; row < page->model()->rowCount(); ++row) {
+            const QString shown = page->model()->index(row, KeyListModel::Key).data().toString();
+            QVERIFY2(masked.match(shown).hasMatch(), qPrintable(shown));
+        }
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("hygieneSummary"))->text().contains(QLatin1String("loaded")));
+        QVERIFY(!page->findChild<QLabel *>(QStringLiteral("roleNote"))->isVisible());
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/keys.png"));
+
+        // Ctrl+F goes to the filter; typing narrows the list at once.
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::Find);
+        auto *filter = page->findChild<QLineEdit *>(QStringLiteral("keyFilter"));
+        QTRY_VERIFY(filter->hasFocus());
+        const QString firstNote = table->model()->index(0, KeyListModel::Note).data().toString();
+        QTest::keyClicks(filter, firstNote);
+        QVERIFY(table->model()->rowCount() >= 1);
+        QVERIFY(table->model()->rowCount() < page->model()->rowCount());
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QVERIFY(table->model()->index(row, KeyListModel::Note).data().toString().contains(firstNote, Qt::CaseInsensitive));
+        filter->clear();
+        QCOMPARE(table->model()->rowCount(), page->model()->rowCount());
+    }
+
+    void viewerSeesWhyItIsReadOnly()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/page"), 1); // the keys page was the last one
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_keys viewer"));
+        auto window = signIn(QStringLiteral("victor.viewer@example.com"), QStringLiteral("demo-viewer-password"),
+                             &settings, &profiles, &tokens);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<KeysPage *>(QStringLiteral("keysPage")), 30'000);
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible() && page->model()->rowCount() > 0, 30'000);
+        auto *note = page->findChild<QLabel *>(QStringLiteral("roleNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QLatin1String("admin role")));
+        // Signed out: the list is gone with the account.
+        window->signOut();
+        QTRY_COMPARE(page->model()->rowCount(), 0);
+    }
+
+    void errorStateOffersRetry()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("error.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/page"), 1);
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_keys error"));
+        auto window = signIn(QStringLiteral("adam.admin@example.com"), QStringLiteral("demo-admin-password"), &settings,
+                             &profiles, &tokens);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<KeysPage *>(QStringLiteral("keysPage")), 30'000);
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 0, 30'000);
+        page->model()->clear();
+        window->session()->api()->setOptions({2'000, 1, 10, 1});
+        m_server.stop(); // the server goes away
+        page->refresh();
+        auto *title = page->findChild<QLabel *>(QStringLiteral("keysStateTitle"));
+        QTRY_VERIFY_WITH_TIMEOUT(title->isVisible() && title->text().contains(QLatin1String("Could not load")), 20'000);
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("keysStateText"))->text().contains(QLatin1String("Could not connect")));
+        QVERIFY(page->findChild<QPushButton *>(QStringLiteral("keysRetryButton"))->isVisible());
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/keys-error.png"));
+    }
+};
+
+QTEST_MAIN(TestGuiKeys)
+#include "tst_gui_keys.moc"

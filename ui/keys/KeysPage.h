@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "KeysService.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace keyward {
+
+class KeyFilterProxy;
+class KeyListModel;
+class Session;
+
+// The keys workspace: every secret key, masked, with its note, permissions, status and last use;
+// an instant filter, a status filter, hygiene counts over the list, and designed loading, empty
+// and error states. Loads page by page as the list scrolls; F5 refreshes in place.
+class KeysPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit KeysPage(QWidget *parent = nullptr);
+    ~KeysPage() override;
+
+    void setSession(Session *session);
+    // Reloads the first page, keeping the rows that survive (and so selection and scroll).
+    void refresh();
+    KeyListModel *model() const { return m_model; }
+    // The signed-in role changed: read-only roles see why they cannot change keys.
+    void updateRole();
+    // Keys per request (the server allows at most 100).
+    void setPageSize(int size);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void loadPage(const QString &cursor, bool replace);
+    void updateState();
+    void updateSummary();
+    void showError(const QString &message, const QString &requestId);
+
+    QPointer<Session> m_session;
+    KeysService *m_service = nullptr;
+    KeyListModel *m_model;
+    KeyFilterProxy *m_proxy;
+    QLineEdit *m_filter;
+    QComboBox *m_status;
+    QLabel *m_summary;
+    QLabel *m_roleNote;
+    QStackedWidget *m_stack;
+    QTableView *m_table;
+    QWidget *m_statePanel;
+    QLabel *m_stateTitle;
+    QLabel *m_stateText;
+    QPushButton *m_retry;
+    int m_pageSize = KeysService::DefaultPageSize;
+    bool m_loadedOnce = false;
+    bool m_failed = false;
+};
+
+} // namespace keyward
