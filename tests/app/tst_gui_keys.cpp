@@ -2,14 +2,28 @@
 // The keys page offscreen against the real keyward-server with demo data: the list loads page by
 // page with masked values only, filters as the user types, explains read-only roles, and shows
 // a designed error state with Retry.
+#include "ClipboardGuard.h"
+#include "CreateKeyDialog.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
+#include "SecretRevealDialog.h"
 #include "TestServer.h"
 #include "TokenStore.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QMutex>
+#include <QSortFilterProxyModel>
+#include <QTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -19,6 +33,22 @@
 #include <QTest>
 
 using namespace keyward;
+
+namespace {
+QMutex logMutex;
+QStringList logLines;
+QtMessageHandler previousHandler = nullptr;
+
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&logMutex);
+        logLines.append(message);
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+} // namespace
 
 class TestGuiKeys : public QObject
 {
@@ -47,6 +77,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        previousHandler = qInstallMessageHandler(captureLog);
+        QLoggingCategory::setFilterRules(QStringLiteral("keyward.*.debug=true"));
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
@@ -108,6 +140,105 @@ private Q_SLOTS:
             QVERIFY(table->model()->index(row, KeyListModel::Note).data().toString().contains(firstNote, Qt::CaseInsensitive));
         filter->clear();
         QCOMPARE(table->model()->rowCount(), page->model()->rowCount());
+    }
+
+    // Create with a preset and an expiry → reveal once → copy (marked secret, cleared after the
+    // countdown) → the list shows it masked → it works → revoke in the UI → it answers 401. The
+    // secret is then nowhere: not in the settings, the log, or the model.
+    void createRevealCopyRevoke()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("create.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/page"), 1);
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_keys create"));
+        auto window = signIn(QStringLiteral("adam.admin@example.com"), QStringLiteral("demo-admin-password"), &settings,
+                             &profiles, &tokens);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<KeysPage *>(QStringLiteral("keysPage")), 30'000);
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible() && page->model()->rowCount() > 0, 30'000);
+        page->clipboard()->setTickInterval(20); // a 30-second countdown in 0.6 s
+        auto *newKey = page->findChild<QAction *>(QStringLiteral("newKeyAction"));
+        QTRY_VERIFY(newKey->isEnabled());
+        newKey->trigger();
+        CreateKeyDialog *create = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((create = window->findChild<CreateKeyDialog *>()) && create->isVisible(), 20'000);
+        auto *createButton = create->findChild<QPushButton *>(QStringLiteral("createKeyButton"));
+        QVERIFY(!createButton->isEnabled()); // no note, no permission yet
+        QTest::keyClicks(create->findChild<QLineEdit *>(QStringLiteral("keyNote")), QStringLiteral("GUI test: reporting job"));
+        QVERIFY(create->findChild<QLabel *>(QStringLiteral("keyNoteCount"))->text().startsWith(QLatin1String("23 /")));
+        create->findChild<QPushButton *>(QStringLiteral("preset1"))->click(); // read only
+        QVERIFY(create->findChild<QLabel *>(QStringLiteral("permissionSummary"))->text().contains(QLatin1String("able to")));
+        create->findChild<QComboBox *>(QStringLiteral("keyExpiry"))->setCurrentIndex(1); // 30 days
+        QVERIFY(createButton->isEnabled());
+        QTest::qWait(100); // let the layout follow the summary before a screenshot
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            create->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/create.png"));
+        createButton->click();
+
+        SecretRevealDialog *reveal = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((reveal = window->findChild<SecretRevealDialog *>()) && reveal->isVisible(), 20'000);
+        const QString secret = reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text();
+        QVERIFY2(secret.startsWith(QLatin1String("skey_")) || secret.startsWith(QLatin1String("odin_sk_")), qPrintable(secret.left(8)));
+        QVERIFY(secret.size() > 40);
+        // It cannot be dismissed before the user says the key is stored.
+        QTest::keyClick(reveal, Qt::Key_Escape);
+        QVERIFY(reveal->isVisible());
+        QVERIFY(!reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->isEnabled());
+        reveal->findChild<QPushButton *>(QStringLiteral("copySecretButton"))->click();
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            reveal->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/reveal.png"));
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        QCOMPARE(clipboard->text(), secret);
+        QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
+        QTRY_VERIFY_WITH_TIMEOUT(clipboard->text().isEmpty(), 10'000); // the countdown cleared it
+        reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
+        reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->click();
+        QTRY_VERIFY(!window->findChild<SecretRevealDialog *>() || !window->findChild<SecretRevealDialog *>()->isVisible());
+
+        // The list shows the new key, masked, from the server's answer.
+        const QModelIndex row = page->model()->index(0, KeyListModel::Key);
+        QCOMPARE(page->model()->index(0, KeyListModel::Note).data().toString(), QStringLiteral("GUI test: reporting job"));
+        QVERIFY(row.data().toString().endsWith(secret.right(4)));
+        QVERIFY(page->model()->index(0, KeyListModel::Status).data().toString().startsWith(QLatin1String("Active")));
+        QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 200);
+
+        // Revoke it from the UI: the confirmation names it; from then on it answers 401.
+        auto *table = page->findChild<QTableView *>(QStringLiteral("keyTable"));
+        table->selectionModel()->clearSelection();
+        const QModelIndex proxyRow = static_cast<QSortFilterProxyModel *>(table->model())->mapFromSource(row);
+        table->selectRow(proxyRow.row());
+        QString confirmText;
+        QTimer::singleShot(200, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            confirmText = box->informativeText();
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                    b->click();
+            }
+        });
+        page->findChild<QAction *>(QStringLiteral("revokeKeyAction"))->trigger();
+        QVERIFY(confirmText.contains(QLatin1String("GUI test: reporting job")));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->index(page->model()->indexOfKey(row.data(KeyListModel::KeyIdRole).toString()).row(),
+                                                        KeyListModel::Status).data().toString(),
+                                  QStringLiteral("Revoked"), 20'000);
+        QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 401);
+
+        // Nowhere else: not in the model's data, the settings file or any log line.
+        for (int r = 0; r < page->model()->rowCount(); ++r) {
+            for (int c = 0; c < KeyListModel::ColumnCount; ++c) {
+                for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(KeyListModel::SearchTextRole)})
+                    QVERIFY(!page->model()->index(r, c).data(role).toString().contains(secret.mid(5)));
+            }
+        }
+        settings.sync();
+        QFile f(settings.fileName());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(secret.toLatin1()));
+        QMutexLocker lock(&logMutex);
+        for (const QString &line : std::as_const(logLines))
+            QVERIFY2(!line.contains(secret.mid(5)), qPrintable(line));
     }
 
     void viewerSeesWhyItIsReadOnly()

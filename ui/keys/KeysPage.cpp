@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeysPage.h"
 
+#include "ClipboardGuard.h"
+#include "CreateKeyDialog.h"
 #include "KeyFilterProxy.h"
 #include "KeyListModel.h"
 #include "KeysService.h"
 #include "PageLayout.h"
+#include "SecretRevealDialog.h"
 #include "Session.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QFontDatabase>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -79,10 +85,37 @@ KeysPage::KeysPage(QWidget *parent)
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &KeysPage::refresh);
     addAction(refreshAction);
+    m_newAction = new QAction(tr("&New key…"), this);
+    m_newAction->setObjectName(QStringLiteral("newKeyAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_revokeAction = new QAction(tr("Re&voke…"), this);
+    m_revokeAction->setObjectName(QStringLiteral("revokeKeyAction"));
+    m_deleteAction = new QAction(tr("&Delete…"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteKeyAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    for (QAction *a : {m_newAction, m_revokeAction, m_deleteAction})
+        addAction(a);
+    connect(m_newAction, &QAction::triggered, this, &KeysPage::createKey);
+    connect(m_revokeAction, &QAction::triggered, this, &KeysPage::revokeSelected);
+    connect(m_deleteAction, &QAction::triggered, this, &KeysPage::deleteSelected);
+    auto *newButton = new QToolButton(this);
+    newButton->setDefaultAction(m_newAction);
+    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *revokeButton = new QToolButton(this);
+    revokeButton->setDefaultAction(m_revokeAction);
+    auto *deleteButton = new QToolButton(this);
+    deleteButton->setDefaultAction(m_deleteAction);
+    bar->addWidget(newButton);
+    bar->addWidget(revokeButton);
+    bar->addWidget(deleteButton);
+    bar->addSpacing(12);
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_status);
     bar->addWidget(refreshButton);
     layout->addLayout(bar);
+    m_clipboard = new ClipboardGuard(QGuiApplication::clipboard(), this);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("hygieneSummary"));
@@ -116,6 +149,10 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->setColumnWidth(KeyListModel::Created, 100);
     m_table->setColumnWidth(KeyListModel::LastUsed, 120);
     m_stack->addWidget(m_table);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_revokeAction);
+    m_table->addAction(m_deleteAction);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &KeysPage::updateActions);
 
     m_statePanel = new QWidget(m_stack);
     m_statePanel->setObjectName(QStringLiteral("keysState"));
@@ -148,6 +185,161 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeysPage::updateSummary);
     m_model->setPageLoader([this](const QString &cursor) { loadPage(cursor, false); });
     updateState();
+    updateActions();
+}
+
+bool KeysPage::canManage() const
+{
+    return m_session && m_session->identity() && m_session->identity()->canManageKeys();
+}
+
+QList<ApiKey> KeysPage::selectedKeys() const
+{
+    QList<ApiKey> keys;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+        if (const ApiKey *k = m_model->keyFromIndex(m_proxy->mapToSource(row)))
+            keys.append(*k);
+    }
+    return keys;
+}
+
+void KeysPage::updateActions()
+{
+    const bool manage = canManage();
+    const QList<ApiKey> selected = selectedKeys();
+    const QString why = tr("Changing keys needs the owner or admin role.");
+    m_newAction->setEnabled(manage && m_service);
+    m_newAction->setToolTip(manage ? tr("Create a secret key (Ctrl+N)") : why);
+    bool anyActive = false;
+    for (const ApiKey &k : selected)
+        anyActive = anyActive || k.status != ApiKey::Status::Revoked;
+    m_revokeAction->setEnabled(manage && anyActive);
+    m_revokeAction->setToolTip(manage ? tr("Stop the selected keys now; they stay listed as revoked") : why);
+    m_deleteAction->setEnabled(manage && selected.size() == 1);
+    m_deleteAction->setToolTip(manage ? tr("Delete the selected key (Delete)") : why);
+}
+
+void KeysPage::createKey()
+{
+    if (!canManage() || !m_service)
+        return;
+    if (m_createDialog) {
+        m_createDialog->raise();
+        m_createDialog->activateWindow();
+        return;
+    }
+    m_newAction->setEnabled(false);
+    m_service->permissionCatalog(this, [this](const Result<QList<PermissionResource>> &r) {
+        updateActions();
+        if (!r.ok()) {
+            QMessageBox::warning(this, tr("New secret key"), r.error().text());
+            return;
+        }
+        openCreateDialog(r.value());
+    });
+}
+
+void KeysPage::openCreateDialog(const QList<PermissionResource> &catalog)
+{
+    auto *dialog = new CreateKeyDialog(catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_createDialog = dialog;
+    connect(dialog, &CreateKeyDialog::createRequested, this, [this, dialog](const KeyDraft &draft) {
+        dialog->setBusy(true);
+        dialog->showError(QString());
+        QPointer<CreateKeyDialog> guard(dialog);
+        m_service->create(draft, dialog, [this, guard](Result<CreatedKey> &r) {
+            if (!guard)
+                return;
+            guard->setBusy(false);
+            if (!r.ok()) {
+                guard->showError(r.error().text()); // nothing is lost: the form stays as it was
+                return;
+            }
+            const ApiKey key = r.value().key;
+            SecretBuffer secret(std::move(r.value().secret));
+            guard->accept();
+            m_model->upsert(key); // the server's answer, masked
+            const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(key.id));
+            if (row.isValid())
+                m_table->selectRow(row.row());
+            auto *reveal = new SecretRevealDialog(key, std::move(secret), m_clipboard, this);
+            reveal->setAttribute(Qt::WA_DeleteOnClose);
+            reveal->open();
+        });
+    });
+    dialog->open();
+}
+
+void KeysPage::revokeSelected()
+{
+    QList<ApiKey> keys;
+    for (const ApiKey &k : selectedKeys()) {
+        if (k.status != ApiKey::Status::Revoked)
+            keys.append(k);
+    }
+    if (!canManage() || keys.isEmpty())
+        return;
+    QStringList lines;
+    QString recent;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const ApiKey &k : keys) {
+        lines.append(QStringLiteral("• %1  %2").arg(k.note, k.masked()));
+        if (k.lastUsedAt.isValid() && k.lastUsedAt.secsTo(now) < 24 * 3600 && recent.isEmpty())
+            recent = tr("“%1” was used %2 from %3: requests still using it will fail.")
+                         .arg(k.note, KeyListModel::relativeTime(k.lastUsedAt, now),
+                              k.lastUsedIp.isEmpty() ? tr("an unknown address") : k.lastUsedIp);
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Revoke keys"),
+                    tr("Revoke %n key(s) now? From this moment the server answers 401 to them; they stay listed "
+                       "as revoked.", nullptr, int(keys.size())),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("revokeConfirm"));
+    box.setInformativeText(lines.join(QLatin1Char('\n')) + (recent.isEmpty() ? QString() : QStringLiteral("\n\n") + recent));
+    QPushButton *revoke = box.addButton(tr("&Revoke"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != revoke)
+        return;
+    for (const ApiKey &k : keys) {
+        m_service->revoke(k.id, this, [this](const Result<ApiKey> &r) {
+            if (!r.ok()) {
+                QMessageBox::warning(this, tr("Revoke keys"), r.error().text());
+                return;
+            }
+            m_model->upsert(r.value()); // the list shows what the server says, not a guess
+            updateActions();
+        });
+    }
+}
+
+void KeysPage::deleteSelected()
+{
+    const QList<ApiKey> keys = selectedKeys();
+    if (!canManage() || keys.size() != 1)
+        return;
+    const ApiKey key = keys.constFirst();
+    QMessageBox box(QMessageBox::Warning, tr("Delete key"),
+                    tr("Delete “%1” (%2)? It stops working and disappears from the list; the audit log keeps its "
+                       "history.").arg(key.note, key.masked()),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("deleteConfirm"));
+    if (key.lastUsedAt.isValid())
+        box.setInformativeText(tr("It was last used %1.").arg(KeyListModel::relativeTime(key.lastUsedAt,
+                                                                                         QDateTime::currentDateTimeUtc())));
+    QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return;
+    m_service->remove(key.id, this, [this, id = key.id](const Result<bool> &r) {
+        if (!r.ok()) {
+            QMessageBox::warning(this, tr("Delete key"), r.error().text());
+            return;
+        }
+        m_model->remove(id);
+        updateActions();
+    });
 }
 
 KeysPage::~KeysPage() = default;
@@ -172,6 +364,7 @@ void KeysPage::setSession(Session *session)
 
 void KeysPage::updateRole()
 {
+    updateActions();
     if (!m_session || !m_session->identity()) {
         // Signed out: nothing of the last account's keys stays on screen.
         m_model->clear();

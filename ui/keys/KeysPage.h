@@ -6,7 +6,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -15,6 +17,7 @@ class QTableView;
 
 namespace keyward {
 
+class ClipboardGuard;
 class KeyFilterProxy;
 class KeyListModel;
 class Session;
@@ -36,6 +39,12 @@ public:
     KeyListModel *model() const { return m_model; }
     // The signed-in role changed: read-only roles see why they cannot change keys.
     void updateRole();
+    ClipboardGuard *clipboard() const { return m_clipboard; }
+
+public Q_SLOTS:
+    void createKey();
+    void revokeSelected();
+    void deleteSelected();
     // Keys per request (the server allows at most 100).
     void setPageSize(int size);
 
@@ -47,6 +56,10 @@ private:
     void updateState();
     void updateSummary();
     void showError(const QString &message, const QString &requestId);
+    QList<ApiKey> selectedKeys() const;
+    void updateActions();
+    void openCreateDialog(const QList<PermissionResource> &catalog);
+    bool canManage() const;
 
     QPointer<Session> m_session;
     KeysService *m_service = nullptr;
@@ -62,6 +75,11 @@ private:
     QLabel *m_stateTitle;
     QLabel *m_stateText;
     QPushButton *m_retry;
+    QAction *m_newAction;
+    QAction *m_revokeAction;
+    QAction *m_deleteAction;
+    ClipboardGuard *m_clipboard;
+    QPointer<QDialog> m_createDialog;
     int m_pageSize = KeysService::DefaultPageSize;
     bool m_loadedOnce = false;
     bool m_failed = false;
