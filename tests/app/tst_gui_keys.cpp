@@ -6,6 +6,7 @@
 #include "CreateKeyDialog.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
+#include "LogCapture.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "SecretRevealDialog.h"
@@ -34,21 +35,6 @@
 
 using namespace keyward;
 
-namespace {
-QMutex logMutex;
-QStringList logLines;
-QtMessageHandler previousHandler = nullptr;
-
-void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        logLines.append(message);
-    }
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-} // namespace
 
 class TestGuiKeys : public QObject
 {
@@ -71,14 +57,14 @@ private:
         return window;
     }
 
+    LogCapture m_log;
     TestServer m_server;
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        previousHandler = qInstallMessageHandler(captureLog);
-        QLoggingCategory::setFilterRules(QStringLiteral("keyward.*.debug=true"));
+        m_log.install();
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
@@ -236,9 +222,8 @@ private Q_SLOTS:
         QFile f(settings.fileName());
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(!f.readAll().contains(secret.toLatin1()));
-        QMutexLocker lock(&logMutex);
-        for (const QString &line : std::as_const(logLines))
-            QVERIFY2(!line.contains(secret.mid(5)), qPrintable(line));
+        QVERIFY(m_log.lines().size() > 10);
+        QVERIFY2(m_log.find(secret.mid(5)).isEmpty(), qPrintable(m_log.find(secret.mid(5))));
     }
 
     void viewerSeesWhyItIsReadOnly()

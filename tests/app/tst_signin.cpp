@@ -4,6 +4,7 @@
 // keyward-test-browser), call /me, survive an access-token expiry through refresh, resume the
 // session from the keychain in a new run, sign out, and check that the refresh token is gone
 // from the keychain and rejected by the server, and that no token reached a log line.
+#include "LogCapture.h"
 #include "Session.h"
 #include "TestServer.h"
 #include "TokenStore.h"
@@ -16,23 +17,6 @@
 
 using namespace keyward;
 
-namespace {
-
-QMutex logMutex;
-QStringList logLines;
-QtMessageHandler previousHandler = nullptr;
-
-void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        logLines.append(message);
-    }
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-
-} // namespace
 
 class TestSignIn : public QObject
 {
@@ -58,16 +42,16 @@ private:
         return outcome ? outcome->token : QByteArray();
     }
 
+    LogCapture m_log;
     TestServer m_server;
     TokenStore m_store {QStringLiteral("Keyward tst_signin")};
 
 private Q_SLOTS:
     void initTestCase()
     {
+        m_log.install();
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
-        previousHandler = qInstallMessageHandler(captureLog);
-        QLoggingCategory::setFilterRules(QStringLiteral("keyward.*.debug=true"));
         QVERIFY(m_server.start({QStringLiteral("--demo")},
                                QJsonObject {{QStringLiteral("access_token_lifetime_s"), 10},
                                             {QStringLiteral("access_token_leeway_s"), 0}}));
@@ -89,10 +73,7 @@ private Q_SLOTS:
             QCOMPARE(session.identity()->email, QStringLiteral("adam.admin@example.com"));
             QCOMPARE(session.identity()->role, QStringLiteral("admin"));
             QCOMPARE(session.identity()->organizationName.isEmpty(), false);
-            {
-                QMutexLocker lock(&logMutex);
-                QVERIFY(logLines.filter(QStringLiteral("signed in as adam.admin@example.com at http://127.0.0.1:")).size() == 1);
-            }
+            QVERIFY(m_log.lines().filter(QStringLiteral("signed in as adam.admin@example.com at http://127.0.0.1:")).size() == 1);
             // The refresh token is in the keychain, not only in memory.
             QTRY_VERIFY_WITH_TIMEOUT(!(firstRefresh = keychainToken(&status)).isEmpty(), 20'000);
             QCOMPARE(status, TokenStore::Status::Ok);
@@ -143,7 +124,7 @@ private Q_SLOTS:
         QCOMPARE(refused.json().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
 
         // No token of this session ever reached a log line.
-        QMutexLocker lock(&logMutex);
+        const QStringList logLines = m_log.lines();
         QVERIFY(logLines.size() > 10);
         QList<QByteArray> secrets {firstRefresh, rotatedRefresh, current};
         secrets += accessTokens.trimmed().split('\n');
@@ -179,11 +160,7 @@ private Q_SLOTS:
         QCOMPARE(kept->token, QByteArray("a-remembered-refresh-token"));
     }
 
-    void cleanupTestCase()
-    {
-        qInstallMessageHandler(previousHandler);
-        m_server.stop();
-    }
+    void cleanupTestCase() { m_server.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestSignIn)
