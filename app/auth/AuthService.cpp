@@ -17,6 +17,17 @@ namespace {
 constexpr int DefaultBrowserTimeoutMs = 10 * 60 * 1000;
 constexpr int RefreshRetryMs = 30'000;
 
+// Compares without an early exit, so timing says nothing about how much of a guess was right.
+bool equalConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    if (a.isEmpty() || a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
 QString trimmedIssuer(QString issuer)
 {
     while (issuer.endsWith(QLatin1Char('/')))
@@ -262,8 +273,7 @@ LoopbackReceiver::Page AuthService::handleRedirect(const QUrlQuery &query)
         return {false, tr("Sign-in not expected"), tr("Keyward is not waiting for a sign-in. %1").arg(closeTab)};
     const QByteArray state = value("state").toUtf8();
     // A redirect with someone else's state is a forged or stale answer (RFC 6749 §10.12).
-    if (state.isEmpty() || state.size() != m_expectedState.size()
-        || !std::equal(state.begin(), state.end(), m_expectedState.begin())) {
+    if (!equalConstantTime(state, m_expectedState)) {
         failSignIn(ApiFailure::auth(tr("The browser returned an answer that does not belong to this sign-in (the state "
                                        "did not match), so Keyward stopped for safety. Sign in again.")));
         return {false, tr("Sign-in stopped"), tr("This answer does not belong to the sign-in Keyward started. %1").arg(closeTab)};
