@@ -184,6 +184,12 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &KeysPage::updateSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeysPage::updateSummary);
     m_model->setPageLoader([this](const QString &cursor) { loadPage(cursor, false); });
+    // Back to Keyward after a while elsewhere (a deploy, a dashboard): show what changed meanwhile.
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState appState) {
+        if (appState == Qt::ApplicationActive && isVisible() && m_sinceLoad.isValid()
+            && m_sinceLoad.elapsed() > StaleAfterMs)
+            refresh();
+    });
     updateState();
     updateActions();
 }
@@ -417,10 +423,12 @@ void KeysPage::loadPage(const QString &cursor, bool replace)
             return;
         }
         m_failed = false;
-        if (replace)
+        if (replace) {
+            m_sinceLoad.start();
             m_model->replaceAll(r.value().keys, r.value().hasMore, r.value().nextCursor);
-        else
+        } else {
             m_model->appendPage(r.value().keys, r.value().hasMore, r.value().nextCursor);
+        }
         updateState();
     });
 }

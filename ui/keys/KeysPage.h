@@ -3,6 +3,7 @@
 
 #include "KeysService.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -36,6 +37,7 @@ public:
     void setSession(Session *session);
     // Reloads the first page, keeping the rows that survive (and so selection and scroll).
     void refresh();
+    static constexpr int StaleAfterMs = 60'000;
     KeyListModel *model() const { return m_model; }
     // The signed-in role changed: read-only roles see why they cannot change keys.
     void updateRole();
@@ -81,6 +83,7 @@ private:
     ClipboardGuard *m_clipboard;
     QPointer<QDialog> m_createDialog;
     int m_pageSize = KeysService::DefaultPageSize;
+    QElapsedTimer m_sinceLoad; // for the refresh when the app comes back to the front
     bool m_loadedOnce = false;
     bool m_failed = false;
 };
