@@ -162,6 +162,17 @@ QString KeyListModel::searchText(const ApiKey &key) const
         .toLower();
 }
 
+const QString &KeyListModel::cachedSearchText(int row) const
+{
+    if (m_search.size() != m_keys.size()) {
+        m_search.clear();
+        m_search.reserve(m_keys.size());
+        for (const ApiKey &k : m_keys)
+            m_search.append(searchText(k));
+    }
+    return m_search.at(row);
+}
+
 QVariant KeyListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -217,7 +228,7 @@ QVariant KeyListModel::data(const QModelIndex &index, int role) const
     case BadgesRole:
         return int(badges(key));
     case SearchTextRole:
-        return searchText(key);
+        return cachedSearchText(index.row());
     case StatusRole:
         return QVariant::fromValue(displayStatus(key));
     default:
@@ -265,15 +276,20 @@ void KeyListModel::setLoading(bool loading)
 
 void KeyListModel::appendPage(const QList<ApiKey> &keys, bool hasMore, const QString &nextCursor)
 {
+    // A key created while paging shifts later pages by a few rows: repeats can only come from
+    // the end of what is loaded, so only that is checked (the whole list would make loading
+    // quadratic).
     QSet<QString> known;
-    for (const ApiKey &k : std::as_const(m_keys))
-        known.insert(k.id);
+    const qsizetype window = qMin<qsizetype>(m_keys.size(), 2 * qMax<qsizetype>(keys.size(), 100));
+    for (qsizetype i = m_keys.size() - window; i < m_keys.size(); ++i)
+        known.insert(m_keys.at(i).id);
     QList<ApiKey> fresh;
     for (const ApiKey &k : keys) {
         if (!known.contains(k.id)) // a key created meanwhile can shift pages: never twice
             fresh.append(k);
     }
     if (!fresh.isEmpty()) {
+        m_search.clear();
         beginInsertRows({}, rowCount(), rowCount() + int(fresh.size()) - 1);
         m_keys.append(fresh);
         endInsertRows();
@@ -300,6 +316,7 @@ void KeyListModel::replaceAll(const QList<ApiKey> &keys, bool hasMore, const QSt
         const ApiKey &k = m_keys.at(row);
         const bool withinPage = !hasMore || (oldest.isValid() && k.createdAt >= oldest);
         if (withinPage && !incoming.contains(k.id)) {
+            m_search.clear();
             beginRemoveRows({}, row, row);
             m_keys.removeAt(row);
             endRemoveRows();
@@ -308,19 +325,23 @@ void KeyListModel::replaceAll(const QList<ApiKey> &keys, bool hasMore, const QSt
     for (int i = 0; i < keys.size(); ++i) {
         const ApiKey &k = keys.at(i);
         if (i < m_keys.size() && m_keys.at(i).id == k.id) {
+            m_search.clear();
             m_keys[i] = k;
             Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
             continue;
         }
         const QModelIndex existing = indexOfKey(k.id);
         if (existing.isValid()) {
+            m_search.clear();
             beginMoveRows({}, existing.row(), existing.row(), {}, i);
             m_keys.move(existing.row(), i);
             endMoveRows();
+            m_search.clear();
             m_keys[i] = k;
             Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
             continue;
         }
+        m_search.clear();
         beginInsertRows({}, i, i);
         m_keys.insert(i, k);
         endInsertRows();
@@ -336,11 +357,13 @@ void KeyListModel::upsert(const ApiKey &key)
 {
     const QModelIndex existing = indexOfKey(key.id);
     if (existing.isValid()) {
+        m_search.clear();
         m_keys[existing.row()] = key;
         Q_EMIT dataChanged(index(existing.row(), 0), index(existing.row(), ColumnCount - 1));
         return;
     }
-    beginInsertRows({}, 0, 0);
+    m_search.clear();
+        beginInsertRows({}, 0, 0);
     m_keys.prepend(key);
     endInsertRows();
 }
@@ -350,13 +373,15 @@ void KeyListModel::remove(const QString &id)
     const QModelIndex existing = indexOfKey(id);
     if (!existing.isValid())
         return;
-    beginRemoveRows({}, existing.row(), existing.row());
+    m_search.clear();
+            beginRemoveRows({}, existing.row(), existing.row());
     m_keys.removeAt(existing.row());
     endRemoveRows();
 }
 
 void KeyListModel::clear()
 {
+    m_search.clear();
     beginResetModel();
     m_keys.clear();
     m_hasMore = false;
