@@ -226,6 +226,64 @@ private Q_SLOTS:
         QVERIFY2(m_log.find(secret.mid(5)).isEmpty(), qPrintable(m_log.find(secret.mid(5))));
     }
 
+    // The whole create flow with the keyboard alone: Ctrl+N, type, mnemonics, Enter, Space, Tab.
+    void createWithTheKeyboardAlone()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("keyboard.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/page"), 1);
+        ProfileStore profiles(&settings);
+        TokenStore tokens(QStringLiteral("Keyward tst_gui_keys keyboard"));
+        auto window = signIn(QStringLiteral("adam.admin@example.com"), QStringLiteral("demo-admin-password"), &settings,
+                             &profiles, &tokens);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<KeysPage *>(QStringLiteral("keysPage")), 30'000);
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible() && page->model()->rowCount() > 0, 30'000);
+        const int before = page->model()->rowCount();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        page->findChild<QTableView *>(QStringLiteral("keyTable"))->setFocus();
+        QTRY_VERIFY(page->findChild<QAction *>(QStringLiteral("newKeyAction"))->isEnabled());
+        QTest::keySequence(QApplication::focusWidget(), QKeySequence::New);
+
+        CreateKeyDialog *create = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((create = window->findChild<CreateKeyDialog *>()) && create->isVisible(), 20'000);
+        QVERIFY(QTest::qWaitForWindowActive(create));
+        auto *note = create->findChild<QLineEdit *>(QStringLiteral("keyNote"));
+        QTRY_VERIFY(note->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed with the keyboard"));
+        // Tab along the dialog: to the "Read only" preset, then on to the expiry.
+        auto tabTo = [&](const QString &name) {
+            for (int i = 0; i < 40 && QApplication::focusWidget()->objectName() != name; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            return QApplication::focusWidget()->objectName() == name;
+        };
+        QVERIFY(tabTo(QStringLiteral("preset1")));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(!create->draft().permissions.isEmpty());
+        QVERIFY(tabTo(QStringLiteral("keyExpiry")));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QVERIFY(create->draft().expiresAt.isValid());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the default button: Create key
+
+        SecretRevealDialog *reveal = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((reveal = window->findChild<SecretRevealDialog *>()) && reveal->isVisible(), 20'000);
+        QVERIFY(QTest::qWaitForWindowActive(reveal));
+        auto *copy = reveal->findChild<QPushButton *>(QStringLiteral("copySecretButton"));
+        QTRY_VERIFY(copy->hasFocus());
+        QTest::keyClick(copy, Qt::Key_Space);
+        QCOMPARE(QGuiApplication::clipboard()->text(), reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_VERIFY(!window->findChild<SecretRevealDialog *>() || !window->findChild<SecretRevealDialog *>()->isVisible());
+        QCOMPARE(page->model()->rowCount(), before + 1);
+        QCOMPARE(page->model()->index(0, KeyListModel::Note).data().toString(), QStringLiteral("typed with the keyboard"));
+        page->clipboard()->clearNow();
+    }
+
     void viewerSeesWhyItIsReadOnly()
     {
         QSettings settings(m_dir.filePath(QStringLiteral("viewer.ini")), QSettings::IniFormat);

@@ -48,8 +48,8 @@ CreateKeyDialog::CreateKeyDialog(const QList<PermissionResource> &catalog, QWidg
     auto *permissionsLayout = new QVBoxLayout(permissions);
     auto *presets = new QHBoxLayout;
     presets->addWidget(new QLabel(tr("Presets:"), permissions));
-    const std::pair<const char *, int> presetButtons[] = {{QT_TR_NOOP("None"), 0}, {QT_TR_NOOP("Read only"), 1},
-                                                           {QT_TR_NOOP("Full access"), 2}};
+    const std::pair<const char *, int> presetButtons[] = {{QT_TR_NOOP("None"), 0}, {QT_TR_NOOP("Read &only"), 1},
+                                                           {QT_TR_NOOP("F&ull access"), 2}};
     for (const auto &[text, level] : presetButtons) {
         auto *b = new QPushButton(tr(text), permissions);
         b->setObjectName(QStringLiteral("preset%1").arg(level));
