@@ -1047,6 +1047,10 @@ private Q_SLOTS:
         QList<QNetworkReply *> replies;
         int open = Guesses;
         QEventLoop loop;
+        // The lock starts at the fifth failure, after the first guess was sent: it lasts at least
+        // until one second after this point.
+        QElapsedTimer sinceBurst;
+        sinceBurst.start();
         for (int i = 0; i < Guesses; ++i) {
             auto nam = std::make_unique<QNetworkAccessManager>();
             nam->setProxy(QNetworkProxy::NoProxy);
@@ -1070,8 +1074,6 @@ private Q_SLOTS:
         }
         if (open > 0)
             loop.exec();
-        QElapsedTimer sinceBurst;
-        sinceBurst.start();
         QList<int> statuses;
         for (QNetworkReply *reply : replies) {
             statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
