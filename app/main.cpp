@@ -4,6 +4,7 @@
 #include "AppOptions.h"
 #include "BrowserLauncher.h"
 #include "EnglishPlurals.h"
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
@@ -22,30 +23,6 @@
 
 using namespace keyward;
 
-namespace {
-
-// For bench/startup: quits after the main window's first paint and prints how long it took.
-class FirstPaintProbe : public QObject
-{
-public:
-    explicit FirstPaintProbe(QElapsedTimer *clock) : m_clock(clock) { }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            std::fprintf(stdout, "first-paint-ms %.2f\n", double(m_clock->nsecsElapsed()) / 1e6);
-            std::fflush(stdout);
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    QElapsedTimer *m_clock;
-    bool m_done = false;
-};
-
-} // namespace
 
 int main(int argc, char **argv)
 {

@@ -686,8 +686,8 @@ void AuthService::signOut()
         });
     }
     m_memoryOnly = false;
-    if (*pending == 0)
-        QMetaObject::invokeMethod(this, [oneDone, pending] { ++*pending; oneDone(); }, Qt::QueuedConnection);
+    if (*pending == 0) // nothing to revoke or remove: done, but never before signOut() returns
+        QMetaObject::invokeMethod(this, &AuthService::signOutFinished, Qt::QueuedConnection);
 }
 
 } // namespace keyward

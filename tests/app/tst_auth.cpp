@@ -10,7 +10,8 @@
 #include "TokenStore.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -42,18 +43,6 @@ struct Fixture
         }
     }
 };
-
-// QTRY_* only works in void functions; helpers that return use this.
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
-}
 
 QString queryValue(const QUrl &url, const char *name)
 {
@@ -96,13 +85,14 @@ private:
     }
     bool waitForBrowser(Fixture &f)
     {
-        return waitFor([&] { return f.auth.state() == AuthService::State::WaitingForBrowser; }, 10'000)
+        // QTRY_* only works in void functions; helpers that return use QTest::qWaitFor.
+        return QTest::qWaitFor([&] { return f.auth.state() == AuthService::State::WaitingForBrowser; }, 10'000)
             && !f.opened.isEmpty();
     }
     bool signInWithTestBrowser(Fixture &f)
     {
         f.auth.signIn();
-        return waitFor([&] { return f.auth.state() == AuthService::State::SignedIn; }, 30'000);
+        return QTest::qWaitFor([&] { return f.auth.state() == AuthService::State::SignedIn; }, 30'000);
     }
     Result<Identity> me(Fixture &f)
     {
@@ -111,7 +101,7 @@ private:
         f.api.send(ApiRequest::get(QStringLiteral("/me")), &context, [&](const Result<ApiResponse> &r) {
             result = r.ok() ? Identity::fromResponse(r.value()) : Result<Identity>(r.error());
         });
-        if (!waitFor([&] { return result.has_value(); }, 20'000))
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20'000))
             return ApiFailure::auth(QStringLiteral("no answer to /me"));
         return *result;
     }
@@ -184,10 +174,19 @@ private Q_SLOTS:
     void wrongPasswordNeverSignsIn()
     {
         qputenv("KEYWARD_TEST_PASSWORD", "not-the-password");
+        QTemporaryDir dir;
+        const QString browserLog = dir.filePath(QStringLiteral("browser.log"));
+        qputenv("KEYWARD_TEST_BROWSER_LOG", browserLog.toLocal8Bit());
         Fixture f(profile(), true);
         f.auth.signIn();
         QTRY_COMPARE_WITH_TIMEOUT(f.auth.state(), AuthService::State::WaitingForBrowser, 10'000);
-        QTest::qWait(1500); // the browser got the sign-in page back with an error
+        // The browser is done once the server has turned the password away.
+        auto browserSaid = [&] {
+            QFile log(browserLog);
+            return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(browserSaid().contains(QLatin1String("sign-in form: HTTP")), 30'000);
+        qunsetenv("KEYWARD_TEST_BROWSER_LOG");
         QCOMPARE(f.auth.state(), AuthService::State::WaitingForBrowser);
         f.auth.cancelSignIn();
         QCOMPARE(f.auth.state(), AuthService::State::SignedOut);

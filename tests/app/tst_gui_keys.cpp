@@ -95,9 +95,9 @@ private Q_SLOTS:
         QCOMPARE(page->model()->rowCount() % 10, 0);
         QVERIFY(page->model()->canFetchMore());
         for (int i = 0; i < 10 && page->model()->canFetchMore(); ++i) {
+            const int loaded = page->model()->rowCount();
             table->scrollToBottom();
-            QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading(), 20'000);
-            QTest::qWait(50);
+            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > loaded && !page->model()->isLoading(), 20'000);
         }
         QVERIFY2(page->model()->rowCount() > 40, qPrintable(QString::number(page->model()->rowCount())));
         QVERIFY(!page->model()->canFetchMore());
@@ -156,9 +156,10 @@ private Q_SLOTS:
         QVERIFY(create->findChild<QLabel *>(QStringLiteral("permissionSummary"))->text().contains(QLatin1String("able to")));
         create->findChild<QComboBox *>(QStringLiteral("keyExpiry"))->setCurrentIndex(1); // 30 days
         QVERIFY(createButton->isEnabled());
-        QTest::qWait(100); // let the layout follow the summary before a screenshot
-        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR")) {
+            QTest::qWait(100); // let the layout follow the summary before the picture
             create->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/create.png"));
+        }
         createButton->click();
 
         SecretRevealDialog *reveal = nullptr;

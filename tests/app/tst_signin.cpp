@@ -35,9 +35,8 @@ private:
     {
         std::optional<TokenStore::Outcome> outcome;
         m_store.read(profile().name, this, [&](const TokenStore::Outcome &o) { outcome = o; });
-        QDeadlineTimer deadline(20'000);
-        while (!outcome && !deadline.hasExpired())
-            QTest::qWait(20);
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000))
+            qWarning("the keychain did not answer within 20 s");
         *status = outcome ? outcome->status : TokenStore::Status::Failed;
         return outcome ? outcome->token : QByteArray();
     }

@@ -30,12 +30,13 @@ void addKdePasswordHint(QMimeData *mime)
 
 // nspasteboard.org's concealed type, honoured by macOS clipboard managers. Qt maps an unknown MIME
 // type to a private UTI, so this only reaches the pasteboard as org.nspasteboard.ConcealedType with
-// a pasteboard converter registered for it (see the note in the report / TODO below).
+// a pasteboard converter registered for it, which Qt 6.4 cannot express (QUtiMimeConverter
+// arrives in 6.5); on macOS this marker is therefore best effort, and untested here.
 void addMacConcealedType([[maybe_unused]] QMimeData *mime, [[maybe_unused]] const QString &text)
 {
 #if defined(Q_OS_MACOS)
-    // TODO: register a QUtiMimeConverter (Qt >= 6.5) mapping this type to
-    // org.nspasteboard.ConcealedType in a clipboard_mac.mm, as KeePassXC's MacPasteboard does.
+    // With Qt >= 6.5, a QUtiMimeConverter in a clipboard_mac.mm (as KeePassXC's MacPasteboard)
+    // would map this to org.nspasteboard.ConcealedType.
     mime->setData(QStringLiteral("application/x-nspasteboard-concealed-type"), text.toUtf8());
 #endif
 }
