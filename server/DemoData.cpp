@@ -201,9 +201,12 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
                 const qint64 dayMs = nowMs - d * Day;
                 if (dayMs > lastUsed + Day || dayMs < createdMs)
                     continue;
-                const QString day = QDateTime::fromMSecsSinceEpoch(dayMs, QTimeZone::utc()).date().toString(Qt::ISODate);
+                const QDate date = QDateTime::fromMSecsSinceEpoch(dayMs, QTimeZone::utc()).date();
+                // Business traffic: weekends run at about a third of a weekday.
+                const int weekday = perDay / 2 + int(rng.bounded(perDay));
+                const int count = date.dayOfWeek() >= 6 ? weekday / 3 : weekday;
                 Sql(db, QStringLiteral("INSERT OR REPLACE INTO key_usage_daily (key_id, day, count) VALUES (?, ?, ?)"))
-                    .bind(k.key.id).bind(day).bind(perDay / 2 + int(rng.bounded(perDay))).exec();
+                    .bind(k.key.id).bind(date.toString(Qt::ISODate)).bind(count).exec();
             }
         }
         if (demo.state == DemoKey::Revoked || demo.state == DemoKey::Deleted) {

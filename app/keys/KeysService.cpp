@@ -92,26 +92,57 @@ void KeysService::create(const KeyDraft &draft, QObject *context, std::function<
     });
 }
 
+QString KeysService::keyPath(const QString &id, const char *action)
+{
+    QString path = QStringLiteral("/secret-keys/") + QString::fromLatin1(QUrl::toPercentEncoding(id));
+    if (action)
+        path += QLatin1Char('/') + QLatin1String(action);
+    return path;
+}
+
+namespace {
+// An answer that must be one key: parsed, or a failure saying what was wrong with it.
+Result<ApiKey> keyFrom(const Result<ApiResponse> &r)
+{
+    if (!r.ok())
+        return r.error();
+    const ApiKey key = ApiKey::fromJson(r.value().json.object());
+    if (key.id.isEmpty())
+        return ApiFailure::unparsable(r.value().status, r.value().requestId, ApiFailure::tr("a key without an id"));
+    return key;
+}
+} // namespace
+
+void KeysService::get(const QString &id, QObject *context, std::function<void(const Result<ApiKey> &)> done)
+{
+    m_api->send(ApiRequest::get(keyPath(id)), context, [done](const Result<ApiResponse> &r) { done(keyFrom(r)); });
+}
+
+void KeysService::update(const QString &id, const KeyUpdate &change, QObject *context,
+                         std::function<void(const Result<ApiKey> &)> done)
+{
+    QJsonObject body;
+    if (change.note)
+        body.insert(QStringLiteral("note"), *change.note);
+    if (change.permissions)
+        body.insert(QStringLiteral("permissions"), QJsonArray::fromStringList(*change.permissions));
+    if (change.changeExpiry)
+        body.insert(QStringLiteral("expires_at"), change.expiresAt.isValid()
+                                                      ? QJsonValue(change.expiresAt.toUTC().toString(Qt::ISODate))
+                                                      : QJsonValue(QJsonValue::Null));
+    m_api->send(ApiRequest::post(keyPath(id), body), context,
+                [done](const Result<ApiResponse> &r) { done(keyFrom(r)); });
+}
+
 void KeysService::revoke(const QString &id, QObject *context, std::function<void(const Result<ApiKey> &)> done)
 {
-    m_api->send(ApiRequest::post(QStringLiteral("/secret-keys/%1/revoke").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))), {}),
-                context, [done](const Result<ApiResponse> &r) {
-        if (!r.ok()) {
-            done(r.error());
-            return;
-        }
-        const ApiKey key = ApiKey::fromJson(r.value().json.object());
-        if (key.id.isEmpty()) {
-            done(ApiFailure::unparsable(r.value().status, r.value().requestId, ApiFailure::tr("a key without an id")));
-            return;
-        }
-        done(key);
-    });
+    m_api->send(ApiRequest::post(keyPath(id, "revoke"), {}), context,
+                [done](const Result<ApiResponse> &r) { done(keyFrom(r)); });
 }
 
 void KeysService::remove(const QString &id, QObject *context, std::function<void(const Result<bool> &)> done)
 {
-    m_api->send(ApiRequest::post(QStringLiteral("/secret-keys/%1/delete").arg(QString::fromLatin1(QUrl::toPercentEncoding(id))), {}),
+    m_api->send(ApiRequest::post(keyPath(id, "delete"), {}),
                 context, [done](const Result<ApiResponse> &r) {
         if (!r.ok()) {
             done(r.error());

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace keyward {
 
 // A key just created: its one-time secret travels only from here to the reveal dialog, which
@@ -22,6 +24,17 @@ struct KeyDraft
     QString note;
     QStringList permissions;
     QDateTime expiresAt; // invalid: never
+};
+
+// What an edit changes: only the fields that are set are sent.
+struct KeyUpdate
+{
+    std::optional<QString> note;
+    std::optional<QStringList> permissions;
+    bool changeExpiry = false;
+    QDateTime expiresAt; // with changeExpiry: the new expiry, invalid for never
+
+    bool isEmpty() const { return !note && !permissions && !changeExpiry; }
 };
 
 struct KeyPage
@@ -49,12 +62,18 @@ public:
     // POST /secret-keys with an Idempotency-Key. A replayed answer (the first one was lost) has no
     // secret: that key is revoked, since nobody saw its secret, and a fresh one is created.
     void create(const KeyDraft &draft, QObject *context, std::function<void(Result<CreatedKey> &)> done);
+    // GET /secret-keys/{id}: one key with its last use and per-day usage over 30 days.
+    void get(const QString &id, QObject *context, std::function<void(const Result<ApiKey> &)> done);
+    // POST /secret-keys/{id}: change note, permissions or expiry; answers the key as it now is.
+    void update(const QString &id, const KeyUpdate &change, QObject *context,
+                std::function<void(const Result<ApiKey> &)> done);
     // POST /secret-keys/{id}/revoke: the key answers 401 from now on and stays listed as revoked.
     void revoke(const QString &id, QObject *context, std::function<void(const Result<ApiKey> &)> done);
     // POST /secret-keys/{id}/delete (Odus's verb).
     void remove(const QString &id, QObject *context, std::function<void(const Result<bool> &)> done);
 
 private:
+    static QString keyPath(const QString &id, const char *action = nullptr);
     ApiClient *m_api;
     int m_pageSize = DefaultPageSize;
 };

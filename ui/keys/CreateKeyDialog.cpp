@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -34,6 +35,7 @@ CreateKeyDialog::CreateKeyDialog(const QList<PermissionResource> &catalog, QWidg
     m_note->setObjectName(QStringLiteral("keyNote"));
     m_note->setPlaceholderText(tr("What is this key for, and where is it deployed?"));
     m_note->setMaxLength(MaxNoteLength + 20); // the count says when it is too long
+    m_note->setMinimumWidth(380); // the layout sets the dialog's minimum size from its contents
     m_noteCount = new QLabel(this);
     m_noteCount->setObjectName(QStringLiteral("keyNoteCount"));
     m_noteCount->setMinimumWidth(m_noteCount->fontMetrics().horizontalAdvance(QStringLiteral("0000 / 0000")));
@@ -99,7 +101,7 @@ CreateKeyDialog::CreateKeyDialog(const QList<PermissionResource> &catalog, QWidg
     m_expiry->addItem(tr("In 30 days"), 30);
     m_expiry->addItem(tr("In 90 days"), 90);
     m_expiry->addItem(tr("In 365 days"), 365);
-    m_expiry->addItem(tr("On a date…"), -1);
+    m_expiry->addItem(tr("On a date…"), CustomDate);
     m_customDate = new QDateEdit(QDate::currentDate().addDays(60), this);
     m_customDate->setObjectName(QStringLiteral("keyExpiryDate"));
     m_customDate->setCalendarPopup(true);
@@ -113,8 +115,10 @@ CreateKeyDialog::CreateKeyDialog(const QList<PermissionResource> &catalog, QWidg
     expiryRow->addStretch(1);
     layout->addLayout(expiryRow);
     connect(m_expiry, &QComboBox::currentIndexChanged, this, [this] {
-        m_customDate->setEnabled(m_expiry->currentData().toInt() < 0);
+        m_customDate->setEnabled(m_expiry->currentData().toInt() == CustomDate);
+        updateState();
     });
+    connect(m_customDate, &QDateEdit::dateChanged, this, &CreateKeyDialog::updateState);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("createKeyError"));
@@ -124,17 +128,114 @@ CreateKeyDialog::CreateKeyDialog(const QList<PermissionResource> &catalog, QWidg
     layout->addWidget(m_error);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    auto *create = m_buttons->addButton(tr("&Create key"), QDialogButtonBox::AcceptRole);
-    create->setObjectName(QStringLiteral("createKeyButton"));
-    create->setDefault(true);
+    m_submit = m_buttons->addButton(tr("&Create key"), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("createKeyButton"));
+    m_submit->setDefault(true);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (!m_busy && noteProblem().isEmpty() && !draft().permissions.isEmpty())
-            Q_EMIT createRequested(draft());
-    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateKeyDialog::submit);
     connect(m_note, &QLineEdit::textChanged, this, &CreateKeyDialog::updateState);
     updateState();
+}
+
+void CreateKeyDialog::submit()
+{
+    if (m_busy || !noteProblem().isEmpty() || draft().permissions.isEmpty())
+        return;
+    if (m_editing) {
+        const KeyUpdate update = changes();
+        if (!update.isEmpty())
+            Q_EMIT saveRequested(update);
+        return;
+    }
+    Q_EMIT createRequested(draft());
+}
+
+namespace {
+int levelIn(const QStringList &permissions, const QString &resource)
+{
+    int level = 0;
+    for (const QString &p : permissions) {
+        const auto parsed = Permission::parse(p);
+        if (parsed && parsed->resource == resource)
+            level = std::max(level, parsed->access == Permission::Access::Write ? 2 : 1);
+    }
+    return level;
+}
+} // namespace
+
+int CreateKeyDialog::maxLevel(const QString &resource) const
+{
+    if (!m_grantable)
+        return 2;
+    if (m_grantable->allows(resource, Permission::Access::Write))
+        return 2;
+    return m_grantable->allows(resource, Permission::Access::Read) ? 1 : 0;
+}
+
+int CreateKeyDialog::levelOf(const QString &resource) const
+{
+    const QButtonGroup *group = m_levels.value(resource);
+    return group ? std::max(0, group->checkedId()) : 0;
+}
+
+void CreateKeyDialog::setGrantable(const QStringList &permissions, const QString &who)
+{
+    m_grantable = PermissionSet::parse(permissions).value_or(PermissionSet());
+    m_grantor = who;
+    const char *levelNames[] = {QT_TR_NOOP("No access"), QT_TR_NOOP("Read"), QT_TR_NOOP("Write")};
+    for (const PermissionResource &r : std::as_const(m_catalog)) {
+        QButtonGroup *group = m_levels.value(r.resource);
+        const int max = maxLevel(r.resource);
+        for (int l = 1; l < 3; ++l) {
+            QAbstractButton *button = group->button(l);
+            const bool allowed = l <= max;
+            button->setEnabled(allowed);
+            if (!allowed)
+                button->setToolTip(tr("%1 cannot grant “%2” on %3: a key never gets more than its creator holds.")
+                                       .arg(who, tr(levelNames[l]), r.label.isEmpty() ? r.resource : r.label));
+        }
+        if (!m_editing && group->checkedId() > max)
+            group->button(max)->setChecked(true);
+    }
+    updateState();
+}
+
+void CreateKeyDialog::setEditing(const ApiKey &key)
+{
+    m_editing = key;
+    setObjectName(QStringLiteral("editKeyDialog"));
+    setWindowTitle(tr("Edit “%1”").arg(key.note));
+    m_note->setText(key.note);
+    for (const PermissionResource &r : std::as_const(m_catalog))
+        m_levels.value(r.resource)->button(levelIn(key.permissions, r.resource))->setChecked(true);
+    const QString current = key.expiresAt.isValid()
+        ? tr("Unchanged (%1)").arg(QLocale().toString(key.expiresAt.toLocalTime().date(), QLocale::ShortFormat))
+        : tr("Unchanged (never)");
+    m_expiry->insertItem(0, current, KeepExpiry);
+    m_expiry->setItemText(1, tr("Never expires"));
+    m_expiry->setCurrentIndex(0);
+    m_submit->setObjectName(QStringLiteral("saveKeyButton"));
+    updateState();
+}
+
+KeyUpdate CreateKeyDialog::changes() const
+{
+    KeyUpdate update;
+    if (!m_editing)
+        return update;
+    const KeyDraft d = draft();
+    if (d.note != m_editing->note)
+        update.note = d.note;
+    QStringList before = PermissionSet::parse(m_editing->permissions).value_or(PermissionSet()).toStringList();
+    QStringList after = PermissionSet::parse(d.permissions).value_or(PermissionSet()).toStringList();
+    if (before != after)
+        update.permissions = d.permissions;
+    if (m_expiry->currentData().toInt() != KeepExpiry) {
+        update.changeExpiry = true;
+        update.expiresAt = d.expiresAt;
+    }
+    return update;
 }
 
 QString CreateKeyDialog::noteProblem() const
@@ -152,24 +253,26 @@ KeyDraft CreateKeyDialog::draft() const
     KeyDraft d;
     d.note = m_note->text().trimmed();
     for (const PermissionResource &r : m_catalog) {
-        const int level = m_levels.value(r.resource)->checkedId();
+        const int level = levelOf(r.resource);
         if (level == 1)
             d.permissions.append(r.resource + QStringLiteral(":read"));
         else if (level == 2)
             d.permissions.append(r.resource + QStringLiteral(":write"));
     }
     const int days = m_expiry->currentData().toInt();
-    if (days > 0)
+    if (days == KeepExpiry && m_editing)
+        d.expiresAt = m_editing->expiresAt;
+    else if (days > 0)
         d.expiresAt = QDateTime::currentDateTimeUtc().addDays(days);
-    else if (days < 0)
+    else if (days == CustomDate)
         d.expiresAt = QDateTime(m_customDate->date(), QTime(23, 59, 59)).toUTC();
     return d;
 }
 
 void CreateKeyDialog::applyPreset(int level)
 {
-    for (QButtonGroup *group : std::as_const(m_levels))
-        group->button(level)->setChecked(true);
+    for (auto it = m_levels.cbegin(); it != m_levels.cend(); ++it)
+        it.value()->button(std::min(level, maxLevel(it.key())))->setChecked(true);
     updateState();
 }
 
@@ -199,7 +302,7 @@ void CreateKeyDialog::updateState()
         return s;
     };
     for (const PermissionResource &r : m_catalog) {
-        const int level = m_levels.value(r.resource)->checkedId();
+        const int level = levelOf(r.resource);
         if (level == 1)
             can.append(r.readDescription.isEmpty() ? tr("Read %1").arg(r.resource) : sentence(r.readDescription));
         else if (level == 2)
@@ -207,17 +310,19 @@ void CreateKeyDialog::updateState()
                                                     : sentence(r.writeDescription));
     }
     // One line per grant: no wrapping to lay out, and easy to read down.
+    const QString heading = m_editing ? tr("After saving, this key will be able to:") : tr("This key will be able to:");
     m_summary->setText(can.isEmpty() ? tr("Choose at least one permission. Grant only what the key's application needs.")
-                                     : tr("This key will be able to:") + QStringLiteral("\n• ")
-                                           + can.join(QStringLiteral("\n• ")));
-    QPushButton *create = findChild<QPushButton *>(QStringLiteral("createKeyButton"));
-    if (create) {
-        create->setEnabled(!m_busy && problem.isEmpty() && !can.isEmpty());
-        create->setToolTip(!problem.isEmpty() ? problem
-                           : can.isEmpty()    ? tr("Choose at least one permission.")
-                                              : QString());
-        create->setText(m_busy ? tr("Creating…") : tr("&Create key"));
-    }
+                                     : heading + QStringLiteral("\n• ") + can.join(QStringLiteral("\n• ")));
+    const bool unchanged = m_editing && changes().isEmpty();
+    m_submit->setEnabled(!m_busy && problem.isEmpty() && !can.isEmpty() && !unchanged);
+    m_submit->setToolTip(!problem.isEmpty() ? problem
+                         : can.isEmpty()    ? tr("Choose at least one permission.")
+                         : unchanged        ? tr("Nothing has changed yet.")
+                                            : QString());
+    if (m_editing)
+        m_submit->setText(m_busy ? tr("Saving…") : tr("&Save changes"));
+    else
+        m_submit->setText(m_busy ? tr("Creating…") : tr("&Create key"));
 }
 
 } // namespace keyward

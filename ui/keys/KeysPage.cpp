@@ -3,6 +3,7 @@
 
 #include "ClipboardGuard.h"
 #include "CreateKeyDialog.h"
+#include "KeyDetailsPanel.h"
 #include "KeyFilterProxy.h"
 #include "KeyListModel.h"
 #include "KeysService.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -89,25 +91,33 @@ KeysPage::KeysPage(QWidget *parent)
     m_newAction->setObjectName(QStringLiteral("newKeyAction"));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editAction = new QAction(tr("&Edit…"), this);
+    m_editAction->setObjectName(QStringLiteral("editKeyAction"));
+    m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_revokeAction = new QAction(tr("Re&voke…"), this);
     m_revokeAction->setObjectName(QStringLiteral("revokeKeyAction"));
     m_deleteAction = new QAction(tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteKeyAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction *a : {m_newAction, m_revokeAction, m_deleteAction})
+    for (QAction *a : {m_newAction, m_editAction, m_revokeAction, m_deleteAction})
         addAction(a);
     connect(m_newAction, &QAction::triggered, this, &KeysPage::createKey);
+    connect(m_editAction, &QAction::triggered, this, &KeysPage::editSelected);
     connect(m_revokeAction, &QAction::triggered, this, &KeysPage::revokeSelected);
     connect(m_deleteAction, &QAction::triggered, this, &KeysPage::deleteSelected);
     auto *newButton = new QToolButton(this);
     newButton->setDefaultAction(m_newAction);
     newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *editButton = new QToolButton(this);
+    editButton->setDefaultAction(m_editAction);
     auto *revokeButton = new QToolButton(this);
     revokeButton->setDefaultAction(m_revokeAction);
     auto *deleteButton = new QToolButton(this);
     deleteButton->setDefaultAction(m_deleteAction);
     bar->addWidget(newButton);
+    bar->addWidget(editButton);
     bar->addWidget(revokeButton);
     bar->addWidget(deleteButton);
     bar->addSpacing(12);
@@ -142,17 +152,26 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setItemDelegateForColumn(KeyListModel::Key, new MonospaceDelegate(m_table));
     // The note says what a key is for: it gets the room; the rest fits its content.
-    m_table->setColumnWidth(KeyListModel::Note, 230);
-    m_table->setColumnWidth(KeyListModel::Key, 170);
-    m_table->setColumnWidth(KeyListModel::Permissions, 160);
-    m_table->setColumnWidth(KeyListModel::Status, 130);
+    m_table->setColumnWidth(KeyListModel::Note, 210);
+    m_table->setColumnWidth(KeyListModel::Key, 150);
+    m_table->setColumnWidth(KeyListModel::Permissions, 150);
+    m_table->setColumnWidth(KeyListModel::Status, 120);
     m_table->setColumnWidth(KeyListModel::Created, 100);
     m_table->setColumnWidth(KeyListModel::LastUsed, 120);
     m_stack->addWidget(m_table);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_editAction);
     m_table->addAction(m_revokeAction);
     m_table->addAction(m_deleteAction);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &KeysPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        updateDetails();
+    });
+    // Double-click or Enter on a key: edit it (those who may), as in a file manager's properties.
+    connect(m_table, &QTableView::activated, this, [this] {
+        if (canManage())
+            editSelected();
+    });
 
     m_statePanel = new QWidget(m_stack);
     m_statePanel->setObjectName(QStringLiteral("keysState"));
@@ -169,8 +188,30 @@ KeysPage::KeysPage(QWidget *parent)
     state->addWidget(m_stateTitle);
     state->addWidget(m_stateText);
     state->addWidget(m_retry, 0, Qt::AlignLeft);
+    m_emptyCreate = new QPushButton(tr("Create a secret key…"), m_statePanel);
+    m_emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
+    connect(m_emptyCreate, &QPushButton::clicked, this, &KeysPage::createKey);
+    state->addWidget(m_emptyCreate, 0, Qt::AlignLeft);
     m_stack->addWidget(m_statePanel);
-    layout->addWidget(m_stack, 1);
+
+    m_details = new KeyDetailsPanel(this);
+    m_details->setActions({m_editAction, m_revokeAction, m_deleteAction});
+    connect(m_details, &KeyDetailsPanel::noteEdited, this, &KeysPage::saveNote);
+    auto *editNote = new QAction(this);
+    editNote->setShortcut(QKeySequence(Qt::Key_F2));
+    editNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(editNote, &QAction::triggered, m_details, &KeyDetailsPanel::editNote);
+    addAction(editNote);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("keysSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_details->setMinimumWidth(300);
+    m_splitter->setSizes({900, 360});
+    layout->addWidget(m_splitter, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
@@ -182,6 +223,12 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeysPage::updateSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeysPage::updateSummary);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &KeysPage::updateSummary);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        // A refresh or an edit changed the key on show: show the server's newer view of it.
+        const QModelIndex shown = m_model->indexOfKey(m_details->keyId());
+        if (shown.isValid() && shown.row() >= from.row() && shown.row() <= to.row())
+            m_details->showKey(*m_model->keyFromIndex(shown));
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeysPage::updateSummary);
     m_model->setPageLoader([this](const QString &cursor) { loadPage(cursor, false); });
     // Back to Keyward after a while elsewhere (a deploy, a dashboard): show what changed meanwhile.
@@ -216,13 +263,41 @@ void KeysPage::updateActions()
     const QString why = tr("Changing keys needs the owner or admin role.");
     m_newAction->setEnabled(manage && m_service);
     m_newAction->setToolTip(manage ? tr("Create a secret key (Ctrl+N)") : why);
+    m_emptyCreate->setVisible(manage && m_service);
     bool anyActive = false;
     for (const ApiKey &k : selected)
         anyActive = anyActive || k.status != ApiKey::Status::Revoked;
+    const bool oneLive = selected.size() == 1 && selected.constFirst().status != ApiKey::Status::Revoked;
+    m_editAction->setEnabled(manage && oneLive);
+    m_editAction->setToolTip(!manage ? why
+                             : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be changed.")
+                                                                : tr("Change the note, permissions or expiry (Ctrl+E)"));
     m_revokeAction->setEnabled(manage && anyActive);
     m_revokeAction->setToolTip(manage ? tr("Stop the selected keys now; they stay listed as revoked") : why);
     m_deleteAction->setEnabled(manage && selected.size() == 1);
     m_deleteAction->setToolTip(manage ? tr("Delete the selected key (Delete)") : why);
+    m_details->setCanEdit(manage, why);
+}
+
+void KeysPage::withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then)
+{
+    if (m_catalog) {
+        then(*m_catalog);
+        return;
+    }
+    if (!m_service)
+        return;
+    m_service->permissionCatalog(this, [this, title, then](const Result<QList<PermissionResource>> &r) {
+        if (!r.ok()) {
+            updateActions();
+            if (!title.isEmpty())
+                QMessageBox::warning(this, title, r.error().text());
+            return;
+        }
+        m_catalog = r.value();
+        m_details->setCatalog(*m_catalog);
+        then(*m_catalog);
+    });
 }
 
 void KeysPage::createKey()
@@ -235,20 +310,28 @@ void KeysPage::createKey()
         return;
     }
     m_newAction->setEnabled(false);
-    m_service->permissionCatalog(this, [this](const Result<QList<PermissionResource>> &r) {
+    withCatalog(tr("New secret key"), [this](const QList<PermissionResource> &catalog) {
         updateActions();
-        if (!r.ok()) {
-            QMessageBox::warning(this, tr("New secret key"), r.error().text());
-            return;
-        }
-        openCreateDialog(r.value());
+        if (!m_createDialog)
+            openCreateDialog(catalog);
     });
+}
+
+void KeysPage::setUpDialogGrants(CreateKeyDialog *dialog) const
+{
+    const auto &identity = m_session->identity();
+    if (!identity)
+        return;
+    dialog->setGrantable(identity->permissions,
+                         identity->role.isEmpty() ? tr("The key you signed in with")
+                                                  : tr("Your role (%1)").arg(identity->role));
 }
 
 void KeysPage::openCreateDialog(const QList<PermissionResource> &catalog)
 {
     auto *dialog = new CreateKeyDialog(catalog, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    setUpDialogGrants(dialog);
     m_createDialog = dialog;
     connect(dialog, &CreateKeyDialog::createRequested, this, [this, dialog](const KeyDraft &draft) {
         dialog->setBusy(true);
@@ -275,6 +358,104 @@ void KeysPage::openCreateDialog(const QList<PermissionResource> &catalog)
         });
     });
     dialog->open();
+}
+
+void KeysPage::editSelected()
+{
+    const QList<ApiKey> keys = selectedKeys();
+    if (!canManage() || !m_service || keys.size() != 1 || keys.constFirst().status == ApiKey::Status::Revoked)
+        return;
+    if (m_editDialog) {
+        m_editDialog->raise();
+        m_editDialog->activateWindow();
+        return;
+    }
+    withCatalog(tr("Edit key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
+        if (!m_editDialog)
+            openEditDialog(key, catalog);
+    });
+}
+
+void KeysPage::openEditDialog(const ApiKey &key, const QList<PermissionResource> &catalog)
+{
+    auto *dialog = new CreateKeyDialog(catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEditing(key);
+    setUpDialogGrants(dialog);
+    m_editDialog = dialog;
+    connect(dialog, &CreateKeyDialog::saveRequested, this, [this, dialog, id = key.id](const KeyUpdate &change) {
+        dialog->setBusy(true);
+        dialog->showError(QString());
+        QPointer<CreateKeyDialog> guard(dialog);
+        m_service->update(id, change, dialog, [this, guard](const Result<ApiKey> &r) {
+            if (!guard)
+                return;
+            guard->setBusy(false);
+            if (!r.ok()) {
+                guard->showError(r.error().text()); // the form keeps every change, to fix and retry
+                return;
+            }
+            guard->accept();
+            m_model->upsert(r.value()); // the list shows what the server now holds
+            m_details->noteSaved(r.value());
+            updateActions();
+        });
+    });
+    dialog->open();
+}
+
+void KeysPage::saveNote(const QString &id, const QString &note)
+{
+    if (!m_service || !canManage()) {
+        m_details->noteSaveFailed(id, tr("Changing keys needs the owner or admin role."));
+        return;
+    }
+    KeyUpdate change;
+    change.note = note;
+    m_service->update(id, change, this, [this, id](const Result<ApiKey> &r) {
+        if (!r.ok()) {
+            m_details->noteSaveFailed(id, r.error().text());
+            return;
+        }
+        m_model->upsert(r.value());
+        m_details->noteSaved(r.value());
+    });
+}
+
+void KeysPage::updateDetails()
+{
+    const QList<ApiKey> keys = selectedKeys();
+    ++m_detailsGeneration;
+    if (keys.size() != 1) {
+        m_details->showNothing(int(keys.size()));
+        return;
+    }
+    const ApiKey key = keys.constFirst();
+    const bool sameKey = m_details->keyId() == key.id;
+    m_details->showKey(key);
+    if (sameKey || !m_service)
+        return;
+    if (m_catalog)
+        m_details->setCatalog(*m_catalog);
+    else
+        withCatalog(QString(), [](const QList<PermissionResource> &) { }); // descriptions follow quietly
+    m_service->get(key.id, this, [this, generation = m_detailsGeneration, id = key.id](const Result<ApiKey> &r) {
+        if (generation != m_detailsGeneration)
+            return; // the selection moved on
+        if (!r.ok()) {
+            m_details->showDetailsError(id, r.error().text());
+            return;
+        }
+        m_details->showDetails(r.value());
+    });
+}
+
+void KeysPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const Qt::Orientation wanted = width() >= SideBySideMinWidth ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != wanted)
+        m_splitter->setOrientation(wanted);
 }
 
 void KeysPage::revokeSelected()
@@ -360,6 +541,8 @@ void KeysPage::setSession(Session *session)
     if (m_service)
         m_service->setPageSize(m_pageSize);
     m_model->clear();
+    m_catalog.reset();
+    m_details->showNothing(0);
     m_loadedOnce = false;
     m_failed = false;
     updateRole();

@@ -4,8 +4,11 @@
 #include "KeysService.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -13,19 +16,24 @@ class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
 namespace keyward {
 
 class ClipboardGuard;
+class CreateKeyDialog;
+class KeyDetailsPanel;
 class KeyFilterProxy;
 class KeyListModel;
 class Session;
 
 // The keys workspace: every secret key, masked, with its note, permissions, status and last use;
 // an instant filter, a status filter, hygiene counts over the list, and designed loading, empty
-// and error states. Loads page by page as the list scrolls; F5 refreshes in place.
+// and error states. Loads page by page as the list scrolls; F5 refreshes in place. The selected
+// key's details (usage, permissions in plain language, note edited in place) sit beside the list,
+// or below it when the window is narrow.
 class KeysPage : public QWidget
 {
     Q_OBJECT
@@ -42,9 +50,13 @@ public:
     // The signed-in role changed: read-only roles see why they cannot change keys.
     void updateRole();
     ClipboardGuard *clipboard() const { return m_clipboard; }
+    KeyDetailsPanel *details() const { return m_details; }
+    // Below this width the details go under the list instead of beside it.
+    static constexpr int SideBySideMinWidth = 980;
 
 public Q_SLOTS:
     void createKey();
+    void editSelected();
     void revokeSelected();
     void deleteSelected();
     // Keys per request (the server allows at most 100).
@@ -52,6 +64,7 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void loadPage(const QString &cursor, bool replace);
@@ -61,6 +74,13 @@ private:
     QList<ApiKey> selectedKeys() const;
     void updateActions();
     void openCreateDialog(const QList<PermissionResource> &catalog);
+    void openEditDialog(const ApiKey &key, const QList<PermissionResource> &catalog);
+    void setUpDialogGrants(CreateKeyDialog *dialog) const;
+    // Runs `then` with the permission catalog, fetched once per session; a failure is shown in a
+    // message box titled `title` (none when empty).
+    void withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then);
+    void updateDetails();
+    void saveNote(const QString &id, const QString &note);
     bool canManage() const;
 
     QPointer<Session> m_session;
@@ -77,11 +97,18 @@ private:
     QLabel *m_stateTitle;
     QLabel *m_stateText;
     QPushButton *m_retry;
+    QPushButton *m_emptyCreate;
+    QSplitter *m_splitter;
+    KeyDetailsPanel *m_details;
+    std::optional<QList<PermissionResource>> m_catalog;
+    quint64 m_detailsGeneration = 0; // answers for an earlier selection are dropped
     QAction *m_newAction;
+    QAction *m_editAction;
     QAction *m_revokeAction;
     QAction *m_deleteAction;
     ClipboardGuard *m_clipboard;
     QPointer<QDialog> m_createDialog;
+    QPointer<QDialog> m_editDialog;
     int m_pageSize = KeysService::DefaultPageSize;
     QElapsedTimer m_sinceLoad; // for the refresh when the app comes back to the front
     bool m_loadedOnce = false;
