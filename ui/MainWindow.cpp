@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "KeysPage.h"
 #include "OverviewPage.h"
 #include "ProfileStore.h"
 #include "ProfilesDialog.h"
@@ -112,7 +113,18 @@ Workspace *MainWindow::workspace()
         connect(go, &QAction::triggered, this, [this, i] { m_workspace->setCurrentPage(i); });
     }
     m_viewMenu->setEnabled(true);
+    // The keys page's commands, available while it is the page on show.
+    for (QAction *action : m_workspace->keysPage()->menuActions()) {
+        if (action)
+            m_keysMenu->addAction(action);
+        else
+            m_keysMenu->addSeparator();
+    }
+    const int keysIndex = m_workspace->pageIndex(m_workspace->keysPage());
+    auto syncKeysMenu = [this, keysIndex](int page) { m_keysMenu->setEnabled(page == keysIndex); };
+    connect(m_workspace, &Workspace::currentPageChanged, this, syncKeysMenu);
     m_workspace->setCurrentPage(m_settings->value(PageKey, 0).toInt());
+    syncKeysMenu(m_workspace->currentPage());
     connect(m_workspace, &Workspace::currentPageChanged, this, [this](int page) { m_settings->setValue(PageKey, page); });
     return m_workspace;
 }
@@ -144,6 +156,10 @@ void MainWindow::buildActions()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setEnabled(false); // pages arrive with the workspace, after sign-in
+
+    m_keysMenu = menuBar()->addMenu(tr("&Keys"));
+    m_keysMenu->setObjectName(QStringLiteral("keysMenu"));
+    m_keysMenu->setEnabled(false); // while the keys page is on show
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *aboutAction = help->addAction(tr("&About Keyward"), this, &MainWindow::about);

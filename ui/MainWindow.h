@@ -80,6 +80,7 @@ private:
     StatusPage *m_status = nullptr;
     Workspace *m_workspace = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_keysMenu = nullptr;
 
     QComboBox *m_profileSwitcher;
     QLabel *m_identityLabel;

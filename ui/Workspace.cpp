@@ -60,6 +60,11 @@ QString Workspace::pageTitle(int index) const
     return m_navigation->item(index) ? m_navigation->item(index)->text() : QString();
 }
 
+int Workspace::pageIndex(const QWidget *page) const
+{
+    return m_pages->indexOf(const_cast<QWidget *>(page));
+}
+
 int Workspace::currentPage() const
 {
     return m_navigation->currentRow();

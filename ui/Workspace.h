@@ -31,6 +31,8 @@ public:
     // The session's identity or state changed.
     void refresh();
     void focusNavigation();
+    KeysPage *keysPage() const { return m_keys; }
+    int pageIndex(const QWidget *page) const;
 
 Q_SIGNALS:
     void currentPageChanged(int index);

@@ -4,6 +4,7 @@
 // place, the edit dialog (only changes are sent; failures keep the form), permissions the user may
 // not grant, and "No secret keys yet" with its Create button.
 #include "CreateKeyDialog.h"
+#include "EnglishPlurals.h"
 #include "KeyDetailsPanel.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -80,6 +82,7 @@ private:
     }
 
     LogCapture m_log;
+    EnglishPlurals m_plurals;
     TestServer m_server;
     QTemporaryDir m_dir;
     QString m_readKey;
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_log.install();
+        QCoreApplication::installTranslator(&m_plurals); // "1 key", "2 keys", as the app shows them
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
@@ -114,9 +118,11 @@ private Q_SLOTS:
         QVERIFY(details->isVisible());
         QVERIFY(details->findChild<QLabel *>(QStringLiteral("keyDetailsNothing"))->isVisible());
 
-        // A demo key that was used: its details fill in with 30 days of usage from the server.
-        const QString id = selectKey(page, [](const ApiKey &k) {
-            return k.lastUsedAt.isValid() && k.status == ApiKey::Status::Active && k.note != QLatin1String("tst_gui_keydetails");
+        // A demo key in use for over a month: its details fill in with 30 days of usage from the server.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString id = selectKey(page, [now](const ApiKey &k) {
+            return k.status == ApiKey::Status::Active && k.createdAt.daysTo(now) > 40 && k.lastUsedAt.isValid()
+                && k.lastUsedAt.secsTo(now) < 3600;
         });
         QVERIFY(!id.isEmpty());
         QCOMPARE(details->keyId(), id);
@@ -212,6 +218,7 @@ private Q_SLOTS:
         QVERIFY(!change.note); // the note was not touched, so it is not sent
         QVERIFY(change.permissions);
         QVERIFY(change.changeExpiry);
+        dialog->layout()->activate(); // the summary grew: lay out before the picture
         if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
             dialog->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/edit-key.png"));
         QTest::mouseClick(save, Qt::LeftButton);

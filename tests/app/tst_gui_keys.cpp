@@ -4,6 +4,7 @@
 // a designed error state with Retry.
 #include "ClipboardGuard.h"
 #include "CreateKeyDialog.h"
+#include "EnglishPlurals.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
 #include "LogCapture.h"
@@ -58,6 +59,7 @@ private:
     }
 
     LogCapture m_log;
+    EnglishPlurals m_plurals;
     TestServer m_server;
     QTemporaryDir m_dir;
 
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_log.install();
+        QCoreApplication::installTranslator(&m_plurals); // "1 key", "2 keys", as the app shows them
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));

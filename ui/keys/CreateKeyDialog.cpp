@@ -207,6 +207,11 @@ void CreateKeyDialog::setEditing(const ApiKey &key)
     setObjectName(QStringLiteral("editKeyDialog"));
     setWindowTitle(tr("Edit “%1”").arg(key.note));
     m_note->setText(key.note);
+    auto *which = new QLabel(tr("Editing %1, created %2").arg(key.masked(), QLocale().toString(key.createdAt.toLocalTime().date(), QLocale::ShortFormat)), this);
+    which->setObjectName(QStringLiteral("editingWhich"));
+    which->setWordWrap(true);
+    which->setEnabled(false);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, which);
     for (const PermissionResource &r : std::as_const(m_catalog))
         m_levels.value(r.resource)->button(levelIn(key.permissions, r.resource))->setChecked(true);
     const QString current = key.expiresAt.isValid()

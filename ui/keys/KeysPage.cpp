@@ -82,7 +82,8 @@ KeysPage::KeysPage(QWidget *parent)
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("refreshKeysButton"));
     refreshButton->setToolTip(tr("Reload the keys from the server (F5)"));
-    auto *refreshAction = new QAction(this);
+    auto *refreshAction = new QAction(tr("&Refresh"), this);
+    refreshAction->setObjectName(QStringLiteral("refreshKeysAction"));
     refreshAction->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::Key_F5)});
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &KeysPage::refresh);
@@ -239,6 +240,12 @@ KeysPage::KeysPage(QWidget *parent)
     });
     updateState();
     updateActions();
+}
+
+QList<QAction *> KeysPage::menuActions() const
+{
+    return {m_newAction, m_editAction, m_revokeAction, m_deleteAction, nullptr,
+            findChild<QAction *>(QStringLiteral("refreshKeysAction"))};
 }
 
 bool KeysPage::canManage() const

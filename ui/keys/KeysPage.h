@@ -51,6 +51,8 @@ public:
     void updateRole();
     ClipboardGuard *clipboard() const { return m_clipboard; }
     KeyDetailsPanel *details() const { return m_details; }
+    // The page's commands for the main window's Keys menu, in menu order (nullptr: a separator).
+    QList<QAction *> menuActions() const;
     // Below this width the details go under the list instead of beside it.
     static constexpr int SideBySideMinWidth = 980;
 
