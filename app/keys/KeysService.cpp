@@ -82,7 +82,12 @@ void KeysService::create(const KeyDraft &draft, QObject *context, std::function<
                     done(failure);
                     return;
                 }
-                self->create(draft, context, done);
+                // The fresh key carries the news of the one it replaces, for the user and the list.
+                self->create(draft, context, [done, replaced = revoked.value()](Result<CreatedKey> &fresh) {
+                    if (fresh.ok())
+                        fresh.value().replaced = replaced;
+                    done(fresh);
+                });
             });
             return;
         }

@@ -17,6 +17,8 @@ struct CreatedKey
 {
     ApiKey key;
     QByteArray secret;
+    // Set when the first answer was lost: the key it created, now revoked (nobody saw its secret).
+    std::optional<ApiKey> replaced;
 };
 
 struct KeyDraft

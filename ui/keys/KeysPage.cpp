@@ -361,6 +361,12 @@ void KeysPage::openCreateDialog(const QList<PermissionResource> &catalog)
                 m_table->selectRow(row.row());
             auto *reveal = new SecretRevealDialog(key, std::move(secret), m_clipboard, this);
             reveal->setAttribute(Qt::WA_DeleteOnClose);
+            if (const auto &replaced = r.value().replaced) {
+                m_model->upsert(*replaced);
+                reveal->setNotice(tr("The server's first answer was lost on the way, so Keyward revoked the key it "
+                                     "had created (%1): nobody saw its secret. This is a fresh key in its place.")
+                                      .arg(replaced->masked()));
+            }
             reveal->open();
         });
     });

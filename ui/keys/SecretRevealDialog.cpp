@@ -34,6 +34,14 @@ SecretRevealDialog::SecretRevealDialog(const ApiKey &key, SecretBuffer secret, C
     explain->setTextFormat(Qt::PlainText); // the note is the user's text, never markup
     explain->setWordWrap(true);
     layout->addWidget(explain);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("revealNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setMargin(6);
+    m_notice->hide();
+    layout->addWidget(m_notice);
 
     auto *row = new QHBoxLayout;
     m_field = new QLineEdit(this);
@@ -85,6 +93,12 @@ SecretRevealDialog::SecretRevealDialog(const ApiKey &key, SecretBuffer secret, C
 SecretRevealDialog::~SecretRevealDialog()
 {
     wipe();
+}
+
+void SecretRevealDialog::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
 }
 
 void SecretRevealDialog::copy()

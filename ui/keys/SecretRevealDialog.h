@@ -28,6 +28,8 @@ public:
     ~SecretRevealDialog() override;
 
     static constexpr int ClipboardSeconds = 30;
+    // Something the user must know about how the key came to be (shown above the secret).
+    void setNotice(const QString &text);
 
 public Q_SLOTS:
     void done(int result) override;
@@ -41,6 +43,7 @@ private:
     QLineEdit *m_field;
     QPushButton *m_copy;
     QLabel *m_countdown;
+    QLabel *m_notice;
     QCheckBox *m_stored;
     QPushButton *m_done;
 };
