@@ -8,6 +8,8 @@
 #include "KeyDetailsPanel.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
+#include "PublishableKeyModel.h"
+#include "PublishableKeysPanel.h"
 #include "LogCapture.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
@@ -19,6 +21,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLayout>
@@ -98,7 +103,8 @@ private Q_SLOTS:
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
-        m_readKey = m_server.createKey(QStringLiteral("secret_keys:write"), QStringLiteral("tst_gui_keydetails"));
+        m_readKey = m_server.createKey(QStringLiteral("secret_keys:write,publishable_keys:read"),
+                                      QStringLiteral("tst_gui_keydetails"));
         QVERIFY(!m_readKey.isEmpty());
         qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
     }
@@ -253,6 +259,54 @@ private Q_SLOTS:
         QCOMPARE(noteField->text(), QStringLiteral("too late"));
         QCOMPARE(page->model()->keyFromIndex(page->model()->indexOfKey(id))->note, noteBefore);
         dialog->reject();
+    }
+
+    // The publishable keys tab sits beside the secret keys; each tab's Ctrl+N and F5 act on its
+    // own list, never ambiguously on both.
+    void publishableTabKeepsItsOwnShortcuts()
+    {
+        auto window = openKeysPage(m_server, QStringLiteral("tabs"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<KeysPage *>(QStringLiteral("keysPage")), 30'000);
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible() && page->model()->rowCount() > 0 && !page->model()->isLoading(), 30'000);
+        QVERIFY(!page->publishable()->isVisible());
+        QCOMPARE(page->publishable()->model()->rowCount(), 0); // a hidden tab fetches nothing
+        page->tabs()->setCurrentWidget(page->publishable());
+        QTRY_VERIFY_WITH_TIMEOUT(page->publishable()->model()->rowCount() > 0, 20'000);
+        const int demoKeys = int(m_server.get(QStringLiteral("/publishable-keys"), m_readKey)
+                                     .json().value(QStringLiteral("data")).toArray().size());
+        QCOMPARE(page->publishable()->model()->rowCount(), demoKeys);
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/publishable-tab.png"));
+
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *table = page->publishable()->findChild<QTableView *>(QStringLiteral("publishableTable"));
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::New);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QDialog *>(QStringLiteral("createPublishableKeyDialog")), 10'000);
+        QVERIFY(!window->findChild<CreateKeyDialog *>(QStringLiteral("createKeyDialog")));
+        window->findChild<QDialog *>(QStringLiteral("createPublishableKeyDialog"))->reject();
+
+        // Back on the secret keys, Ctrl+N creates a secret key.
+        page->tabs()->setCurrentIndex(0);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        page->findChild<QTableView *>(QStringLiteral("keyTable"))->setFocus();
+        QTest::keySequence(page->findChild<QTableView *>(QStringLiteral("keyTable")), QKeySequence::New);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<CreateKeyDialog *>(QStringLiteral("createKeyDialog")), 10'000);
+        QVERIFY(!window->findChild<QDialog *>(QStringLiteral("createPublishableKeyDialog"))
+                || !window->findChild<QDialog *>(QStringLiteral("createPublishableKeyDialog"))->isVisible());
+        window->findChild<CreateKeyDialog *>(QStringLiteral("createKeyDialog"))->reject();
+
+        // F5 reloads the secret keys (it was bound twice before, which made it ambiguous and dead).
+        QSignalSpy loading(page->model(), &KeyListModel::loadingChanged);
+        QVERIFY(loading.isValid());
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        page->findChild<QTableView *>(QStringLiteral("keyTable"))->setFocus();
+        QTest::keyClick(page->findChild<QTableView *>(QStringLiteral("keyTable")), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(loading.size() >= 2, 10'000); // started and finished
     }
 
     void permissionsBeyondTheUsersOwnAreDisabled()

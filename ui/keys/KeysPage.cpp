@@ -7,6 +7,8 @@
 #include "KeyFilterProxy.h"
 #include "KeyListModel.h"
 #include "KeysService.h"
+#include "PublishableKeysPanel.h"
+#include "MonospaceDelegate.h"
 #include "PageLayout.h"
 #include "SecretRevealDialog.h"
 #include "Session.h"
@@ -25,25 +27,13 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace keyward {
 
 namespace {
-// The masked key in a fixed-width font, so keys line up and read character by character.
-class MonospaceDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    }
-};
 } // namespace
 
 KeysPage::KeysPage(QWidget *parent)
@@ -51,12 +41,21 @@ KeysPage::KeysPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("keysPage"));
     m_proxy->setSourceModel(m_model);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-
-    auto *title = new QLabel(tr("Secret keys"), this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(16, 12, 16, 12);
+    auto *title = new QLabel(tr("API keys"), this);
     makeHeading(title, 1.4);
-    layout->addWidget(title);
+    outer->addWidget(title);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("keysTabs"));
+    m_tabs->setDocumentMode(true);
+    outer->addWidget(m_tabs, 1);
+    // The secret keys' shortcuts live on their tab, so the publishable tab's own Ctrl+N, Delete
+    // and F5 are never ambiguous with them.
+    m_secretTab = new QWidget(m_tabs);
+    m_secretTab->setObjectName(QStringLiteral("secretKeysTab"));
+    auto *layout = new QVBoxLayout(m_secretTab);
+    layout->setContentsMargins(0, 8, 0, 0);
 
     auto *bar = new QHBoxLayout;
     m_filter = new QLineEdit(this);
@@ -71,7 +70,7 @@ KeysPage::KeysPage(QWidget *parent)
         m_filter->setFocus();
         m_filter->selectAll();
     });
-    addAction(find);
+    m_secretTab->addAction(find);
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Status filter"));
@@ -84,10 +83,14 @@ KeysPage::KeysPage(QWidget *parent)
     refreshButton->setToolTip(tr("Reload the keys from the server (F5)"));
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setObjectName(QStringLiteral("refreshKeysAction"));
-    refreshAction->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::Key_F5)});
+    // The platform's Refresh keys and F5 everywhere, each once: a key bound twice is ambiguous.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.append(QKeySequence(Qt::Key_F5));
+    refreshAction->setShortcuts(refreshKeys);
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &KeysPage::refresh);
-    addAction(refreshAction);
+    m_secretTab->addAction(refreshAction);
     m_newAction = new QAction(tr("&New key…"), this);
     m_newAction->setObjectName(QStringLiteral("newKeyAction"));
     m_newAction->setShortcut(QKeySequence::New);
@@ -103,7 +106,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     for (QAction *a : {m_newAction, m_editAction, m_revokeAction, m_deleteAction})
-        addAction(a);
+        m_secretTab->addAction(a);
     connect(m_newAction, &QAction::triggered, this, &KeysPage::createKey);
     connect(m_editAction, &QAction::triggered, this, &KeysPage::editSelected);
     connect(m_revokeAction, &QAction::triggered, this, &KeysPage::revokeSelected);
@@ -202,7 +205,7 @@ KeysPage::KeysPage(QWidget *parent)
     editNote->setShortcut(QKeySequence(Qt::Key_F2));
     editNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(editNote, &QAction::triggered, m_details, &KeyDetailsPanel::editNote);
-    addAction(editNote);
+    m_secretTab->addAction(editNote);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("keysSplitter"));
     m_splitter->setChildrenCollapsible(false);
@@ -213,6 +216,9 @@ KeysPage::KeysPage(QWidget *parent)
     m_details->setMinimumWidth(300);
     m_splitter->setSizes({900, 360});
     layout->addWidget(m_splitter, 1);
+    m_tabs->addTab(m_secretTab, tr("&Secret keys"));
+    m_publishable = new PublishableKeysPanel(m_tabs);
+    m_tabs->addTab(m_publishable, tr("&Publishable keys"));
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
@@ -235,8 +241,11 @@ KeysPage::KeysPage(QWidget *parent)
     // Back to Keyward after a while elsewhere (a deploy, a dashboard): show what changed meanwhile.
     connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState appState) {
         if (appState == Qt::ApplicationActive && isVisible() && m_sinceLoad.isValid()
-            && m_sinceLoad.elapsed() > StaleAfterMs)
+            && m_sinceLoad.elapsed() > StaleAfterMs) {
             refresh();
+            if (m_publishable->isVisible())
+                m_publishable->refresh();
+        }
     });
     updateState();
     updateActions();
@@ -549,6 +558,7 @@ void KeysPage::setSession(Session *session)
     if (session == m_session)
         return;
     m_session = session;
+    m_publishable->setSession(session);
     delete m_service;
     m_service = session ? new KeysService(session->api(), this) : nullptr;
     if (m_service)
@@ -567,6 +577,7 @@ void KeysPage::setSession(Session *session)
 void KeysPage::updateRole()
 {
     updateActions();
+    m_publishable->updateRole();
     if (!m_session || !m_session->identity()) {
         // Signed out: nothing of the last account's keys stays on screen.
         m_model->clear();

@@ -18,6 +18,7 @@ class QLineEdit;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace keyward {
@@ -27,9 +28,10 @@ class CreateKeyDialog;
 class KeyDetailsPanel;
 class KeyFilterProxy;
 class KeyListModel;
+class PublishableKeysPanel;
 class Session;
 
-// The keys workspace: every secret key, masked, with its note, permissions, status and last use;
+// The keys workspace, in two tabs: secret keys and publishable keys. Secret keys: every one, masked, with its note, permissions, status and last use;
 // an instant filter, a status filter, hygiene counts over the list, and designed loading, empty
 // and error states. Loads page by page as the list scrolls; F5 refreshes in place. The selected
 // key's details (usage, permissions in plain language, note edited in place) sit beside the list,
@@ -51,6 +53,8 @@ public:
     void updateRole();
     ClipboardGuard *clipboard() const { return m_clipboard; }
     KeyDetailsPanel *details() const { return m_details; }
+    PublishableKeysPanel *publishable() const { return m_publishable; }
+    QTabWidget *tabs() const { return m_tabs; }
     // The page's commands for the main window's Keys menu, in menu order (nullptr: a separator).
     QList<QAction *> menuActions() const;
     // Below this width the details go under the list instead of beside it.
@@ -101,6 +105,9 @@ private:
     QPushButton *m_retry;
     QPushButton *m_emptyCreate;
     QSplitter *m_splitter;
+    QTabWidget *m_tabs;
+    QWidget *m_secretTab;
+    PublishableKeysPanel *m_publishable;
     KeyDetailsPanel *m_details;
     std::optional<QList<PermissionResource>> m_catalog;
     quint64 m_detailsGeneration = 0; // answers for an earlier selection are dropped
