@@ -79,6 +79,8 @@ QJsonObject ApiKey::toJson() const
         {QStringLiteral("last_used_at"), timeOrNull(lastUsedAt)},
         {QStringLiteral("last_used_ip"), stringOrNull(lastUsedIp)},
         {QStringLiteral("last_used_user_agent"), stringOrNull(lastUsedUserAgent)},
+        {QStringLiteral("rotates"), stringOrNull(rotates)},
+        {QStringLiteral("rotated_by"), stringOrNull(rotatedBy)},
     };
     return o;
 }
@@ -100,6 +102,12 @@ ApiKey ApiKey::fromJson(const QJsonObject &json)
     k.lastUsedAt = timeFrom(json.value(QStringLiteral("last_used_at")));
     k.lastUsedIp = json.value(QStringLiteral("last_used_ip")).toString();
     k.lastUsedUserAgent = json.value(QStringLiteral("last_used_user_agent")).toString();
+    k.rotates = json.value(QStringLiteral("rotates")).toString();
+    k.rotatedBy = json.value(QStringLiteral("rotated_by")).toString();
+    for (const QJsonValue &u : json.value(QStringLiteral("usage_recent")).toArray()) {
+        const QJsonObject o = u.toObject();
+        k.recentUsage.append({timeFrom(o.value(QStringLiteral("minute"))), o.value(QStringLiteral("count")).toInteger()});
+    }
     for (const QJsonValue &u : json.value(QStringLiteral("usage")).toArray()) {
         const QJsonObject o = u.toObject();
         k.usage.append({QDate::fromString(o.value(QStringLiteral("date")).toString(), Qt::ISODate),

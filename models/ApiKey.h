@@ -28,6 +28,14 @@ struct DailyUsage
     friend bool operator==(const DailyUsage &, const DailyUsage &) = default;
 };
 
+// Requests in one minute (UTC, the minute's start), for watching a rotation as it happens.
+struct MinuteUsage
+{
+    QDateTime minute;
+    qint64 count = 0;
+    friend bool operator==(const MinuteUsage &, const MinuteUsage &) = default;
+};
+
 // A secret key as the API shows it: masked. The plaintext secret is never part of this type.
 struct ApiKey
 {
@@ -46,7 +54,10 @@ struct ApiKey
     QDateTime lastUsedAt;
     QString lastUsedIp;
     QString lastUsedUserAgent;
-    QList<DailyUsage> usage; // only in single-key answers
+    QString rotates;   // the id of the key this one replaces, if it was created as a rotation
+    QString rotatedBy; // the id of the key created to replace this one, if any
+    QList<DailyUsage> usage;         // only in single-key answers: the last 30 days
+    QList<MinuteUsage> recentUsage;  // only in single-key answers: the last 60 minutes, oldest first
 
     QString masked() const;
     static QString statusName(Status status);
