@@ -100,6 +100,7 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
     });
     connect(&m_usageTimer, &QTimer::timeout, this, &ApiServer::flushUsage);
     m_usageTimer.start(m_config.usageFlushMs);
+    m_expiryCheckedUntilMs = m_now();
     connect(&m_expiryTimer, &QTimer::timeout, this, &ApiServer::sweepExpired);
     m_expiryTimer.start(m_config.expirySweepMs);
     connect(&m_userChangeTimer, &QTimer::timeout, this, &ApiServer::checkUserChanges);
@@ -135,6 +136,7 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
         issuer.chop(1);
     m_tokens = std::make_unique<AccessTokens>(m_secrets, issuer, m_config.accessTokenLifetimeSeconds,
                                               m_config.accessTokenLeewaySeconds);
+    m_expiryCheckedUntilMs = m_now(); // nothing was cached before this
     QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
     QMetaObject::invokeMethod(this, &ApiServer::checkUserChanges, Qt::QueuedConnection);
     if (m_external)
@@ -344,7 +346,11 @@ void ApiServer::authenticate(const ExchangePtr &ex)
     // and reject a malformed key there without touching the database.
     const QByteArray hash = m_secrets.keyedHash(credential);
     if (const auto cached = m_authCache.find(hash)) {
-        if (cached->cacheUntilMs == 0 || m_now() < cached->cacheUntilMs) {
+        // A cached entry past its expiry is never the last word: the database decides (another
+        // server process may have moved the expiry), and proceedAuthenticated refuses it if due.
+        const qint64 now = m_now();
+        if ((cached->cacheUntilMs == 0 || now < cached->cacheUntilMs)
+            && (cached->expiresAtMs == 0 || now < cached->expiresAtMs)) {
             proceedAuthenticated(ex, *cached);
             return;
         }
@@ -839,25 +845,38 @@ void ApiServer::flushUsage()
 
 void ApiServer::sweepExpired()
 {
-    const QString orgId = m_org.id;
-    m_writePool.start([this, orgId] {
+    // One sweep waiting for the writer at a time: a busy writer must not pile them up.
+    if (m_sweepQueued.exchange(true))
+        return;
+    m_writePool.start([this] {
+        m_sweepQueued = false;
         try {
             const qint64 now = m_now();
+            QStringList passed;
             m_db.write([&](QSqlDatabase &db) {
-                const QList<ApiKey> due = KeyStore::dueForExpiry(db, now, 500);
-                for (const ApiKey &key : due) {
+                // Exactly one secret_key.expired per expiry, whichever thread or process sweeps
+                // first: the claim is a conditional UPDATE in the same transaction as the event.
+                for (const KeyStore::DueExpiry &due : KeyStore::dueForExpiry(db, now, 500)) {
+                    if (!KeyStore::claimExpiry(db, due.key.id, due.key.expiresAt, now))
+                        continue;
                     AuditEvent e;
                     e.atMs = now;
                     e.actor = {QStringLiteral("system"), QString(), QStringLiteral("keyward-server")};
                     e.action = QStringLiteral("secret_key.expired");
-                    e.target = {QStringLiteral("secret_key"), key.id, KeyStore::displayFor(key.note, key.masked())};
-                    e.details = {{QStringLiteral("expires_at"), toRfc3339(key.expiresAt)}};
-                    AuditLog::append(db, orgId, e);
-                    KeyStore::markExpiryLogged(db, key.id);
+                    e.target = {QStringLiteral("secret_key"), due.key.id,
+                                KeyStore::displayFor(due.key.note, due.key.masked())};
+                    e.details = {{QStringLiteral("expires_at"), toRfc3339(due.key.expiresAt)}};
+                    AuditLog::append(db, due.orgId, e);
                 }
                 Sql(db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at <= ?"))
                     .bind(now - 24 * 3600 * 1000).exec();
+                UsageRecorder::prune(db, UsageRecorder::minuteStart(now) - UsageRecorder::RetainMinutesMs);
+                passed = KeyStore::expiredBetween(db, m_expiryCheckedUntilMs, now);
             });
+            // A credential cached with an older expiry (changed by another process) goes too.
+            m_expiryCheckedUntilMs = now;
+            for (const QString &id : std::as_const(passed))
+                m_authCache.invalidateKey(id);
         } catch (const std::exception &e) {
             qCWarning(lcServer) << "expiry sweep failed:" << e.what();
         }

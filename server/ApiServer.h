@@ -20,6 +20,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -191,6 +192,8 @@ private:
     UsageRecorder m_usage;
     QTimer m_usageTimer;
     QTimer m_expiryTimer;
+    std::atomic_bool m_sweepQueued {false};
+    qint64 m_expiryCheckedUntilMs = 0; // writer thread only, after listen()
     QTimer m_userChangeTimer;
     QString m_userChangeStamp;
     bool m_userCheckRunning = false;

@@ -191,6 +191,19 @@ CREATE INDEX oauth_refresh_tokens_family ON oauth_refresh_tokens(family_id);
     R"SQL(
 ALTER TABLE organizations ADD COLUMN require_mfa INTEGER NOT NULL DEFAULT 0;
 )SQL",
+    // 5: key rotation links, per-minute usage, and an index for keys whose expiry just passed
+    R"SQL(
+ALTER TABLE secret_keys ADD COLUMN rotates TEXT;
+CREATE INDEX secret_keys_rotates ON secret_keys(rotates, seq) WHERE rotates IS NOT NULL;
+CREATE INDEX secret_keys_expires_at ON secret_keys(expires_at) WHERE expires_at IS NOT NULL;
+CREATE TABLE key_usage_minute (
+    key_id TEXT NOT NULL,
+    minute INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key_id, minute)
+) WITHOUT ROWID;
+CREATE INDEX key_usage_minute_minute ON key_usage_minute(minute);
+)SQL",
 };
 static_assert(std::size(Migrations) == Database::SchemaVersion);
 

@@ -101,7 +101,7 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
 private:
     void begin(QSqlDatabase &db);

@@ -149,9 +149,18 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
             expiresMs = nowMs - (1 + rng.bounded(20)) * Day;
         const auto perms = PermissionSet::parse(QString::fromLatin1(demo.permissions).split(QLatin1Char(',')));
         const Actor creator = QString::fromLatin1(demo.note).startsWith(QLatin1String("key automation")) ? cli : ops;
+        // "X (rotated)" replaces the key "X": a rotation in progress (both keys still in use).
+        std::optional<Created> replaced;
+        const QString note = QString::fromLatin1(demo.note);
+        if (note.endsWith(QLatin1String(" (rotated)"))) {
+            for (const Created &c : std::as_const(created)) {
+                if (c.key.note == note.chopped(10))
+                    replaced = c;
+            }
+        }
         // Expired keys were created with a future expiry; insert with it directly.
-        NewSecretKey k = KeyStore::createSecretKey(db, secrets, org, QString::fromLatin1(demo.note), *perms,
-                                                   expiresMs, creator, createdMs);
+        NewSecretKey k = KeyStore::createSecretKey(db, secrets, org, note, *perms, expiresMs, creator, createdMs,
+                                                   replaced ? replaced->key.id : QString());
         OPENSSL_cleanse(k.secret.data(), size_t(k.secret.size()));
         k.secret.clear();
         if (QString::fromLatin1(demo.note).startsWith(QLatin1String("key automation")))
@@ -168,7 +177,20 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
         e.ip = creator.type == QLatin1String("system") ? QString() : QStringLiteral("10.20.0.5");
         e.userAgent = creator.type == QLatin1String("system") ? QString() : QStringLiteral("terraform-provider-odus/0.9");
         e.details = {{QStringLiteral("permissions"), QJsonArray::fromStringList(perms->toStringList())}};
-        events.append(e);
+        if (replaced) {
+            e.details.insert(QStringLiteral("rotates"), replaced->key.id);
+            e.requestId = QStringLiteral("req_demorotation01");
+            AuditEvent rotated = e;
+            rotated.action = QStringLiteral("secret_key.rotated");
+            rotated.target = {QStringLiteral("secret_key"), replaced->key.id,
+                              KeyStore::displayFor(replaced->key.note, replaced->key.masked())};
+            rotated.details = {{QStringLiteral("replacement"), QJsonObject {{QStringLiteral("id"), target.id},
+                                                                            {QStringLiteral("display"), target.display}}}};
+            events.append(e);
+            events.append(rotated); // stable sort by time keeps the pair in this order
+        } else {
+            events.append(e);
+        }
 
         if (rng.bounded(4) == 0 && demo.createdDaysAgo > 5) {
             AuditEvent u = e;

@@ -9,6 +9,7 @@
 #include "PermissionCatalog.h"
 #include "ServerSecrets.h"
 #include "Timestamps.h"
+#include "UsageRecorder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -39,7 +40,32 @@ QJsonObject keyJsonWithUsage(const ApiKey &key, qint64 nowMs)
     }
     o.insert(QStringLiteral("usage"), usage);
     o.insert(QStringLiteral("usage_total_30d"), total);
+
+    // The last 60 minutes, oldest first, the current (unfinished) minute last, zeros included.
+    QHash<qint64, qint64> perMinute;
+    for (const MinuteUsage &u : key.recentUsage)
+        perMinute.insert(u.minute.toMSecsSinceEpoch(), u.count);
+    QJsonArray recent;
+    const qint64 currentMinute = UsageRecorder::minuteStart(nowMs);
+    for (int i = KeyStore::RecentMinutes - 1; i >= 0; --i) {
+        const qint64 minute = currentMinute - i * UsageRecorder::MinuteMs;
+        recent.append(QJsonObject {{QStringLiteral("minute"), toRfc3339Ms(minute)},
+                                   {QStringLiteral("count"), perMinute.value(minute)}});
+    }
+    o.insert(QStringLiteral("usage_recent"), recent);
     return o;
+}
+
+QJsonObject forbiddenGrant(const PermissionSet &holder, const PermissionSet &wanted, QString *message)
+{
+    QStringList missing;
+    for (const Permission &p : wanted.items()) {
+        if (!holder.allows(p))
+            missing.append(p.toString());
+    }
+    *message = QStringLiteral("A key cannot grant permissions it does not hold itself: %1.")
+                   .arg(missing.join(QStringLiteral(", ")));
+    return {{QStringLiteral("permissions"), QJsonArray::fromStringList(missing)}};
 }
 
 QJsonObject listJson(const QJsonArray &data, bool hasMore, const QString &nextCursor)
@@ -120,36 +146,74 @@ void ApiServer::createSecretKey(const ExchangePtr &ex)
     JsonInput in;
     if (!readBody(ex, in, false))
         return;
-    in.allowOnly({QStringLiteral("note"), QStringLiteral("permissions"), QStringLiteral("expires_at")});
-    const auto note = in.note(QStringLiteral("note"), true);
-    const auto permissions = in.permissions(QStringLiteral("permissions"), true);
+    in.allowOnly({QStringLiteral("note"), QStringLiteral("permissions"), QStringLiteral("expires_at"),
+                  QStringLiteral("rotates")});
+    // A rotation names the key it replaces; its note and permissions default to that key's.
+    const auto rotates = in.string(QStringLiteral("rotates"), 100, false);
+    if (rotates && rotates->isEmpty())
+        in.fail(QStringLiteral("rotates"), QStringLiteral("Must be the id of the key this one replaces."));
+    const bool rotation = rotates.has_value();
+    const auto note = in.note(QStringLiteral("note"), !rotation);
+    const auto permissions = in.permissions(QStringLiteral("permissions"), !rotation);
     const auto expires = in.futureTime(QStringLiteral("expires_at"), m_now(), true);
     if (!in.ok()) {
         finish(ex, validationError(ex, in.errors()));
         return;
     }
-    if (!ex->principal.permissions.covers(*permissions)) {
-        QStringList missing;
-        for (const Permission &p : permissions->items()) {
-            if (!ex->principal.permissions.allows(p))
-                missing.append(p.toString());
-        }
-        finish(ex, error(ex, ApiError::Code::Forbidden,
-                         QStringLiteral("A key cannot grant permissions it does not hold itself: %1.")
-                             .arg(missing.join(QStringLiteral(", "))),
-                         {{QStringLiteral("permissions"), QJsonArray::fromStringList(missing)}}));
+    if (permissions && !ex->principal.permissions.covers(*permissions)) {
+        QString message;
+        const QJsonObject details = forbiddenGrant(ex->principal.permissions, *permissions, &message);
+        finish(ex, error(ex, ApiError::Code::Forbidden, message, details));
         return;
     }
     const qint64 expiresAt = expires.value_or(0);
-    runWrite(ex, [this, ex, note = *note, perms = *permissions, expiresAt](QSqlDatabase &db) {
+    runWrite(ex, [this, ex, note, permissions, expiresAt, oldId = rotates.value_or(QString())](QSqlDatabase &db) {
         const qint64 now = m_now();
-        NewSecretKey created = KeyStore::createSecretKey(db, m_secrets, m_org, note, perms, expiresAt,
-                                                         ex->principal.actor(), now);
+        std::optional<ApiKey> old;
+        if (!oldId.isEmpty()) {
+            old = KeyStore::get(db, m_org.id, oldId, now, false);
+            if (!old)
+                return error(ex, ApiError::Code::NotFound,
+                             QStringLiteral("No secret key has the id %1; rotates must name a key of this "
+                                            "organisation.").arg(oldId));
+            if (old->status == ApiKey::Status::Revoked)
+                return error(ex, ApiError::Code::Conflict,
+                             QStringLiteral("The key %1 is revoked; a revoked key cannot be rotated. Create a "
+                                            "new key instead.").arg(oldId));
+        }
+        const QString newNote = note ? *note : old->note;
+        PermissionSet perms;
+        if (permissions) {
+            perms = *permissions;
+        } else {
+            const auto inherited = PermissionSet::parse(old->permissions);
+            if (!inherited)
+                throw DatabaseError("the key " + oldId.toStdString() + " has unreadable permissions");
+            perms = *inherited;
+            if (!ex->principal.permissions.covers(perms)) {
+                QString message;
+                const QJsonObject details = forbiddenGrant(ex->principal.permissions, perms, &message);
+                return error(ex, ApiError::Code::Forbidden, message, details);
+            }
+        }
+        NewSecretKey created = KeyStore::createSecretKey(db, m_secrets, m_org, newNote, perms, expiresAt,
+                                                         ex->principal.actor(), now, oldId);
+        QJsonObject createdDetails {
+            {QStringLiteral("permissions"), QJsonArray::fromStringList(perms.toStringList())},
+            {QStringLiteral("expires_at"), created.key.expiresAt.isValid() ? QJsonValue(toRfc3339(created.key.expiresAt))
+                                                                           : QJsonValue()}};
+        if (old)
+            createdDetails.insert(QStringLiteral("rotates"), old->id);
         AuditLog::append(db, m_org.id,
-                         eventFor(ex, QStringLiteral("secret_key.created"), keyTarget(created.key),
-                                  {{QStringLiteral("permissions"), QJsonArray::fromStringList(perms.toStringList())},
-                                   {QStringLiteral("expires_at"), created.key.expiresAt.isValid()
-                                        ? QJsonValue(toRfc3339(created.key.expiresAt)) : QJsonValue()}}));
+                         eventFor(ex, QStringLiteral("secret_key.created"), keyTarget(created.key), createdDetails));
+        if (old) {
+            const Actor replacement = keyTarget(created.key);
+            AuditLog::append(db, m_org.id,
+                             eventFor(ex, QStringLiteral("secret_key.rotated"), keyTarget(*old),
+                                      {{QStringLiteral("replacement"),
+                                        QJsonObject {{QStringLiteral("id"), replacement.id},
+                                                     {QStringLiteral("display"), replacement.display}}}}));
+        }
         QJsonObject json = created.key.toJson();
         Reply r;
         r.status = 201;

@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "KeyFormat.h"
 #include "ServerSecrets.h"
+#include "UsageRecorder.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -13,9 +14,13 @@
 namespace keyward::server {
 
 namespace {
+// rotated_by is not stored: it is the newest key not deleted that names this one in its rotates.
 const QString KeyColumns = QStringLiteral(
     "seq, id, note, prefix, last_four, permissions, created_at, created_by_type, created_by_id, "
-    "created_by_display, expires_at, revoked_at, last_used_at, last_used_ip, last_used_user_agent");
+    "created_by_display, expires_at, revoked_at, last_used_at, last_used_ip, last_used_user_agent, rotates, "
+    "(SELECT r.id FROM secret_keys r WHERE r.rotates = secret_keys.id AND r.deleted_at IS NULL "
+    "ORDER BY r.seq DESC LIMIT 1)");
+constexpr int KeyColumnCount = 17;
 
 QDateTime timeOf(const Sql &q, int column)
 {
@@ -37,6 +42,8 @@ ApiKey readKey(const Sql &q, qint64 nowMs)
     k.lastUsedAt = timeOf(q, 12);
     k.lastUsedIp = q.text(13);
     k.lastUsedUserAgent = q.text(14);
+    k.rotates = q.text(15);
+    k.rotatedBy = q.text(16);
     if (k.revokedAt.isValid())
         k.status = ApiKey::Status::Revoked;
     else if (!q.isNull(10) && q.integer(10) <= nowMs)
@@ -65,7 +72,7 @@ QString KeyStore::displayFor(const QString &note, const QString &masked)
 
 NewSecretKey KeyStore::createSecretKey(QSqlDatabase &db, const ServerSecrets &secrets, const Organization &org,
                                        const QString &note, const PermissionSet &permissions, qint64 expiresAtMs,
-                                       const Actor &createdBy, qint64 nowMs)
+                                       const Actor &createdBy, qint64 nowMs, const QString &rotates)
 {
     QByteArray random = ServerSecrets::randomBytes(32);
     const QString secret = KeyFormat::assemble(org.secretPrefix(), random);
@@ -83,14 +90,16 @@ NewSecretKey KeyStore::createSecretKey(QSqlDatabase &db, const ServerSecrets &se
     k.createdBy = createdBy;
     if (expiresAtMs > 0)
         k.expiresAt = QDateTime::fromMSecsSinceEpoch(expiresAtMs, QTimeZone::utc());
+    k.rotates = rotates;
 
     Sql q(db, QStringLiteral("INSERT INTO secret_keys (id, org_id, note, prefix, last_four, secret_hash, permissions, "
-                             "created_at, created_by_type, created_by_id, created_by_display, expires_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "created_at, created_by_type, created_by_id, created_by_display, expires_at, rotates) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(k.id).bind(org.id).bind(note).bind(k.prefix).bind(k.lastFour).bind(secrets.keyedHash(out.secret))
         .bind(permissions.toString()).bind(nowMs).bind(createdBy.type)
         .bind(createdBy.id.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(createdBy.id))
-        .bind(createdBy.display).bind(optionalMs(expiresAtMs)).exec();
+        .bind(createdBy.display).bind(optionalMs(expiresAtMs))
+        .bind(rotates.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(rotates)).exec();
     return out;
 }
 
@@ -158,6 +167,13 @@ std::optional<ApiKey> KeyStore::get(QSqlDatabase &db, const QString &orgId, cons
         u.bind(id).bind(today.addDays(-29).toString(Qt::ISODate)).exec();
         while (u.next())
             key.usage.append({QDate::fromString(u.text(0), Qt::ISODate), u.integer(1)});
+        // The minutes with requests among the last RecentMinutes, oldest first; the caller fills the gaps.
+        const qint64 currentMinute = UsageRecorder::minuteStart(nowMs);
+        Sql m(db, QStringLiteral("SELECT minute, count FROM key_usage_minute WHERE key_id = ? AND minute >= ? "
+                                 "AND minute <= ? ORDER BY minute"));
+        m.bind(id).bind(currentMinute - (RecentMinutes - 1) * UsageRecorder::MinuteMs).bind(currentMinute).exec();
+        while (m.next())
+            key.recentUsage.append({QDateTime::fromMSecsSinceEpoch(m.integer(0), QTimeZone::utc()), m.integer(1)});
     }
     return key;
 }
@@ -195,21 +211,41 @@ void KeyStore::markDeleted(QSqlDatabase &db, const QString &id, qint64 nowMs)
     Sql(db, QStringLiteral("UPDATE secret_keys SET deleted_at = ? WHERE id = ?")).bind(nowMs).bind(id).exec();
 }
 
-QList<ApiKey> KeyStore::dueForExpiry(QSqlDatabase &db, qint64 nowMs, int limit)
+QList<KeyStore::DueExpiry> KeyStore::dueForExpiry(QSqlDatabase &db, qint64 nowMs, int limit)
 {
     Sql q(db, QStringLiteral("SELECT ") + KeyColumns
                   + QStringLiteral(", org_id FROM secret_keys WHERE deleted_at IS NULL AND revoked_at IS NULL "
                                    "AND expired_logged = 0 AND expires_at <= ? ORDER BY expires_at LIMIT ?"));
     q.bind(nowMs).bind(limit).exec();
-    QList<ApiKey> out;
+    QList<DueExpiry> out;
     while (q.next())
-        out.append(readKey(q, nowMs));
+        out.append({readKey(q, nowMs), q.text(KeyColumnCount)});
     return out;
+}
+
+bool KeyStore::claimExpiry(QSqlDatabase &db, const QString &id, const QDateTime &expiresAt, qint64 nowMs)
+{
+    // Conditional: of several writers (threads, processes) that saw this key due, exactly one
+    // changes the row; the others see no row affected and write no event.
+    Sql q(db, QStringLiteral("UPDATE secret_keys SET expired_logged = 1 WHERE id = ? AND expired_logged = 0 "
+                             "AND deleted_at IS NULL AND revoked_at IS NULL AND expires_at = ? AND expires_at <= ?"));
+    q.bind(id).bind(expiresAt.toMSecsSinceEpoch()).bind(nowMs).exec();
+    return q.rowsAffected() == 1;
 }
 
 void KeyStore::markExpiryLogged(QSqlDatabase &db, const QString &id)
 {
     Sql(db, QStringLiteral("UPDATE secret_keys SET expired_logged = 1 WHERE id = ?")).bind(id).exec();
+}
+
+QStringList KeyStore::expiredBetween(QSqlDatabase &db, qint64 afterMs, qint64 untilMs)
+{
+    Sql q(db, QStringLiteral("SELECT id FROM secret_keys WHERE expires_at > ? AND expires_at <= ?"));
+    q.bind(afterMs).bind(untilMs).exec();
+    QStringList out;
+    while (q.next())
+        out.append(q.text(0));
+    return out;
 }
 
 PublishableKey KeyStore::createPublishableKey(QSqlDatabase &db, const QString &orgId, const QString &note,

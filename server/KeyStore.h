@@ -40,9 +40,11 @@ struct KeyPage
 class KeyStore
 {
 public:
+    // rotates: the id of the key the new one replaces (checked by the caller), or empty.
     static NewSecretKey createSecretKey(QSqlDatabase &db, const ServerSecrets &secrets, const Organization &org,
                                         const QString &note, const PermissionSet &permissions,
-                                        qint64 expiresAtMs, const Actor &createdBy, qint64 nowMs);
+                                        qint64 expiresAtMs, const Actor &createdBy, qint64 nowMs,
+                                        const QString &rotates = {});
     // The key behind a keyed hash, whatever its state, so that a denial can say which key was
     // refused and why. Expiry is checked by the caller against its clock.
     struct Credential
@@ -54,6 +56,9 @@ public:
     };
     static std::optional<Credential> credentialForHash(QSqlDatabase &db, const QByteArray &hash);
 
+    // Single-key answers carry this many minutes of per-minute usage, the current one last.
+    static constexpr int RecentMinutes = 60;
+
     static KeyPage list(QSqlDatabase &db, const QString &orgId, const KeyListQuery &query, qint64 nowMs);
     static std::optional<ApiKey> get(QSqlDatabase &db, const QString &orgId, const QString &id, qint64 nowMs,
                                      bool withUsage);
@@ -64,8 +69,18 @@ public:
     static void markDeleted(QSqlDatabase &db, const QString &id, qint64 nowMs);
 
     // Keys whose expiry has passed and whose expiry was not yet recorded in the audit log.
-    static QList<ApiKey> dueForExpiry(QSqlDatabase &db, qint64 nowMs, int limit);
+    struct DueExpiry
+    {
+        ApiKey key;
+        QString orgId;
+    };
+    static QList<DueExpiry> dueForExpiry(QSqlDatabase &db, qint64 nowMs, int limit);
+    // Marks the expiry as recorded if no other writer did so first (and the key is still due
+    // with this expiry); true when this caller won and must write the audit event.
+    static bool claimExpiry(QSqlDatabase &db, const QString &id, const QDateTime &expiresAt, qint64 nowMs);
     static void markExpiryLogged(QSqlDatabase &db, const QString &id);
+    // Keys whose expiry fell in (afterMs, untilMs], whatever their state.
+    static QStringList expiredBetween(QSqlDatabase &db, qint64 afterMs, qint64 untilMs);
 
     static PublishableKey createPublishableKey(QSqlDatabase &db, const QString &orgId, const QString &note,
                                                const Actor &createdBy, qint64 nowMs);

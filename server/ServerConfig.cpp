@@ -68,7 +68,8 @@ std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, QString 
         {"max_connections", &c.maxConnections, 1},
         {"max_connections_per_ip", &c.maxConnectionsPerIp, 1},
         {"denied_audit_per_minute_per_ip", &c.deniedAuditPerMinutePerIp, 0},
-        {"expiry_sweep_ms", &c.expirySweepMs, 50},
+        {"expiry_sweep_interval_ms", &c.expirySweepMs, 50},
+        {"expiry_sweep_ms", &c.expirySweepMs, 50}, // the earlier name, still read
         {"usage_flush_ms", &c.usageFlushMs, 10},
         {"database_threads", &c.databaseThreads, 1},
         {"shutdown_grace_ms", &c.shutdownGraceMs, 0},
@@ -79,6 +80,10 @@ std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, QString 
         {"jwks_refetch_interval_s", &c.jwksRefetchSeconds, 0},
     };
     const QJsonObject root = doc.object();
+    if (root.contains(QStringLiteral("expiry_sweep_interval_ms")) && root.contains(QStringLiteral("expiry_sweep_ms"))) {
+        *error = QStringLiteral("give expiry_sweep_interval_ms only (expiry_sweep_ms is its earlier name)");
+        return std::nullopt;
+    }
     for (auto it = root.begin(); it != root.end(); ++it) {
         const QString key = it.key();
         if (key == QLatin1String("rate_limits")) {

@@ -28,7 +28,7 @@ struct ServerConfig
     int maxConnections = 1024;
     int maxConnectionsPerIp = 256;
     int deniedAuditPerMinutePerIp = 20;
-    int expirySweepMs = 5'000;
+    int expirySweepMs = 5'000;      // expiry_sweep_interval_ms: expiry audit, cache and usage pruning
     int usageFlushMs = 1'000;
     int databaseThreads = 4;
     int shutdownGraceMs = 10'000;

@@ -28,6 +28,7 @@ void UsageRecorder::record(const QString &keyId, qint64 atMs, const QString &ip,
         cachedDay = QDateTime::fromMSecsSinceEpoch(dayStart, QTimeZone::utc()).date().toString(Qt::ISODate);
     }
     ++e.perDay[cachedDay];
+    ++e.perMinute[minuteStart(atMs)];
 }
 
 UsageRecorder::Batch UsageRecorder::take()
@@ -52,7 +53,17 @@ void UsageRecorder::flush(QSqlDatabase &db, const Batch &batch)
                                      "ON CONFLICT (key_id, day) DO UPDATE SET count = count + excluded.count"));
             q.bind(it.key()).bind(d.key()).bind(d.value()).exec();
         }
+        for (auto m = e.perMinute.cbegin(); m != e.perMinute.cend(); ++m) {
+            Sql q(db, QStringLiteral("INSERT INTO key_usage_minute (key_id, minute, count) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (key_id, minute) DO UPDATE SET count = count + excluded.count"));
+            q.bind(it.key()).bind(m.key()).bind(m.value()).exec();
+        }
     }
+}
+
+void UsageRecorder::prune(QSqlDatabase &db, qint64 olderThanMs)
+{
+    Sql(db, QStringLiteral("DELETE FROM key_usage_minute WHERE minute < ?")).bind(olderThanMs).exec();
 }
 
 } // namespace keyward::server

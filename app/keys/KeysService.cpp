@@ -57,6 +57,8 @@ void KeysService::create(const KeyDraft &draft, QObject *context, std::function<
                       {QStringLiteral("permissions"), QJsonArray::fromStringList(draft.permissions)}};
     if (draft.expiresAt.isValid())
         body.insert(QStringLiteral("expires_at"), draft.expiresAt.toUTC().toString(Qt::ISODate));
+    if (!draft.rotates.isEmpty())
+        body.insert(QStringLiteral("rotates"), draft.rotates);
     QPointer<KeysService> self(this);
     m_api->send(ApiRequest::post(QStringLiteral("/secret-keys"), body), context,
                 [self, draft, context, done](const Result<ApiResponse> &r) {

@@ -26,6 +26,7 @@ struct KeyDraft
     QString note;
     QStringList permissions;
     QDateTime expiresAt; // invalid: never
+    QString rotates;     // the id of the key this one replaces (rotation), or empty
 };
 
 // What an edit changes: only the fields that are set are sent.

@@ -8,6 +8,7 @@
 #include "KeyListModel.h"
 #include "KeysService.h"
 #include "PublishableKeysPanel.h"
+#include "RotationWizard.h"
 #include "MonospaceDelegate.h"
 #include "PageLayout.h"
 #include "SecretRevealDialog.h"
@@ -99,16 +100,21 @@ KeysPage::KeysPage(QWidget *parent)
     m_editAction->setObjectName(QStringLiteral("editKeyAction"));
     m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_rotateAction = new QAction(tr("R&otate…"), this);
+    m_rotateAction->setObjectName(QStringLiteral("rotateKeyAction"));
+    m_rotateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_rotateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_revokeAction = new QAction(tr("Re&voke…"), this);
     m_revokeAction->setObjectName(QStringLiteral("revokeKeyAction"));
     m_deleteAction = new QAction(tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteKeyAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction *a : {m_newAction, m_editAction, m_revokeAction, m_deleteAction})
+    for (QAction *a : {m_newAction, m_editAction, m_rotateAction, m_revokeAction, m_deleteAction})
         m_secretTab->addAction(a);
     connect(m_newAction, &QAction::triggered, this, &KeysPage::createKey);
     connect(m_editAction, &QAction::triggered, this, &KeysPage::editSelected);
+    connect(m_rotateAction, &QAction::triggered, this, &KeysPage::rotateSelected);
     connect(m_revokeAction, &QAction::triggered, this, &KeysPage::revokeSelected);
     connect(m_deleteAction, &QAction::triggered, this, &KeysPage::deleteSelected);
     auto *newButton = new QToolButton(this);
@@ -116,12 +122,15 @@ KeysPage::KeysPage(QWidget *parent)
     newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *editButton = new QToolButton(this);
     editButton->setDefaultAction(m_editAction);
+    auto *rotateButton = new QToolButton(this);
+    rotateButton->setDefaultAction(m_rotateAction);
     auto *revokeButton = new QToolButton(this);
     revokeButton->setDefaultAction(m_revokeAction);
     auto *deleteButton = new QToolButton(this);
     deleteButton->setDefaultAction(m_deleteAction);
     bar->addWidget(newButton);
     bar->addWidget(editButton);
+    bar->addWidget(rotateButton);
     bar->addWidget(revokeButton);
     bar->addWidget(deleteButton);
     bar->addSpacing(12);
@@ -165,6 +174,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_stack->addWidget(m_table);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addAction(m_editAction);
+    m_table->addAction(m_rotateAction);
     m_table->addAction(m_revokeAction);
     m_table->addAction(m_deleteAction);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -199,7 +209,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_stack->addWidget(m_statePanel);
 
     m_details = new KeyDetailsPanel(this);
-    m_details->setActions({m_editAction, m_revokeAction, m_deleteAction});
+    m_details->setActions({m_editAction, m_rotateAction, m_revokeAction, m_deleteAction});
     connect(m_details, &KeyDetailsPanel::noteEdited, this, &KeysPage::saveNote);
     auto *editNote = new QAction(this);
     editNote->setShortcut(QKeySequence(Qt::Key_F2));
@@ -253,7 +263,7 @@ KeysPage::KeysPage(QWidget *parent)
 
 QList<QAction *> KeysPage::menuActions() const
 {
-    return {m_newAction, m_editAction, m_revokeAction, m_deleteAction, nullptr,
+    return {m_newAction, m_editAction, m_rotateAction, m_revokeAction, m_deleteAction, nullptr,
             findChild<QAction *>(QStringLiteral("refreshKeysAction"))};
 }
 
@@ -288,6 +298,10 @@ void KeysPage::updateActions()
     m_editAction->setToolTip(!manage ? why
                              : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be changed.")
                                                                 : tr("Change the note, permissions or expiry (Ctrl+E)"));
+    m_rotateAction->setEnabled(manage && oneLive);
+    m_rotateAction->setToolTip(!manage ? why
+                               : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be rotated.")
+                                                                  : tr("Replace the key without an outage (Ctrl+Shift+R)"));
     m_revokeAction->setEnabled(manage && anyActive);
     m_revokeAction->setToolTip(manage ? tr("Stop the selected keys now; they stay listed as revoked") : why);
     m_deleteAction->setEnabled(manage && selected.size() == 1);
@@ -395,6 +409,37 @@ void KeysPage::editSelected()
     withCatalog(tr("Edit key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
         if (!m_editDialog)
             openEditDialog(key, catalog);
+    });
+}
+
+void KeysPage::rotateSelected()
+{
+    const QList<ApiKey> keys = selectedKeys();
+    if (!canManage() || !m_service || keys.size() != 1 || keys.constFirst().status == ApiKey::Status::Revoked)
+        return;
+    if (m_rotation) {
+        m_rotation->raise();
+        m_rotation->activateWindow();
+        return;
+    }
+    withCatalog(tr("Rotate key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
+        if (m_rotation)
+            return;
+        auto *wizard = new RotationWizard(key, m_service, catalog, m_clipboard, this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        if (const auto &identity = m_session->identity())
+            wizard->setGrantable(identity->permissions, identity->role.isEmpty() ? tr("The key you signed in with")
+                                                                                 : tr("Your role (%1)").arg(identity->role));
+        connect(wizard, &RotationWizard::keyChanged, this, [this](const ApiKey &changed) {
+            m_model->upsert(changed);
+            updateActions();
+        });
+        connect(wizard, &RotationWizard::keyDeleted, this, [this](const QString &id) {
+            m_model->remove(id);
+            updateActions();
+        });
+        m_rotation = wizard;
+        wizard->open();
     });
 }
 

@@ -63,6 +63,8 @@ public:
 public Q_SLOTS:
     void createKey();
     void editSelected();
+    // Opens the rotation wizard for the selected key.
+    void rotateSelected();
     void revokeSelected();
     void deleteSelected();
     // Keys per request (the server allows at most 100).
@@ -113,11 +115,13 @@ private:
     quint64 m_detailsGeneration = 0; // answers for an earlier selection are dropped
     QAction *m_newAction;
     QAction *m_editAction;
+    QAction *m_rotateAction;
     QAction *m_revokeAction;
     QAction *m_deleteAction;
     ClipboardGuard *m_clipboard;
     QPointer<QDialog> m_createDialog;
     QPointer<QDialog> m_editDialog;
+    QPointer<QDialog> m_rotation;
     int m_pageSize = KeysService::DefaultPageSize;
     QElapsedTimer m_sinceLoad; // for the refresh when the app comes back to the front
     bool m_loadedOnce = false;

@@ -1,0 +1,603 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RotationPages.h"
+
+#include "KeyForm.h"
+#include "KeyListModel.h"
+#include "SecretRevealPanel.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <climits>
+#include <limits>
+
+namespace keyward {
+
+namespace {
+QLabel *paragraph(QWidget *parent, const QString &text = {}, const QString &objectName = {})
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    if (!objectName.isEmpty())
+        label->setObjectName(objectName);
+    return label;
+}
+
+// Requests in the last `minutes` whole minutes (the current one included).
+qint64 recentRequests(const ApiKey &key, int minutes)
+{
+    qint64 sum = 0;
+    for (qsizetype i = std::max<qsizetype>(0, key.recentUsage.size() - minutes); i < key.recentUsage.size(); ++i)
+        sum += key.recentUsage.at(i).count;
+    return sum;
+}
+
+int countOf(qint64 n)
+{
+    return int(std::min<qint64>(n, INT_MAX));
+}
+} // namespace
+
+// ---- RotationPage --------------------------------------------------------------------------------
+
+RotationPage::RotationPage(QWidget *parent) : QWizardPage(parent) { }
+
+void RotationPage::addStatusLine()
+{
+    m_status = paragraph(this, {}, QStringLiteral("rotationStatus"));
+    m_status->hide();
+    layout()->addWidget(m_status);
+}
+
+void RotationPage::setStatus(const QString &text, bool error)
+{
+    if (!m_status)
+        return;
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b") : QString());
+    m_status->setVisible(!text.isEmpty());
+}
+
+void RotationPage::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (wizard()) {
+        wizard()->button(QWizard::NextButton)->setEnabled(!busy && isComplete());
+        wizard()->button(QWizard::CommitButton)->setEnabled(!busy && isComplete());
+        wizard()->button(QWizard::BackButton)->setEnabled(!busy);
+    }
+}
+
+// ---- 1. Why ------------------------------------------------------------------------------------
+
+ReasonPage::ReasonPage(QWidget *parent) : RotationPage(parent)
+{
+    setObjectName(QStringLiteral("reasonPage"));
+    setTitle(tr("Why rotate this key?"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(paragraph(this, tr("Keyward creates a replacement, watches your application switch to it, "
+                                         "and only then retires the old key, so no request fails along the way.")));
+    layout->addSpacing(6);
+    m_reasons = new QButtonGroup(this);
+    const std::pair<RotationReason, const char *> reasons[] = {
+        {RotationReason::Scheduled, QT_TR_NOOP("&Scheduled rotation")},
+        {RotationReason::SuspectedLeak, QT_TR_NOOP("Suspected &leak: the secret may be known to someone else")},
+        {RotationReason::PersonLeft, QT_TR_NOOP("A &person who knew the secret left")},
+        {RotationReason::Policy, QT_TR_NOOP("&Policy or audit requirement")},
+    };
+    for (const auto &[reason, text] : reasons) {
+        auto *radio = new QRadioButton(tr(text), this);
+        radio->setObjectName(QStringLiteral("reason%1").arg(int(reason)));
+        m_reasons->addButton(radio, int(reason));
+        layout->addWidget(radio);
+    }
+    m_reasons->button(int(RotationReason::Scheduled))->setChecked(true);
+    m_leakWarning = paragraph(this, tr("If the secret leaked, every minute the old key keeps working is a minute "
+                                       "someone else can use it. The emergency path revokes it as soon as the "
+                                       "replacement exists: requests from your own application fail until it "
+                                       "runs with the new key."),
+                              QStringLiteral("leakWarning"));
+    m_leakWarning->setFrameShape(QFrame::StyledPanel);
+    m_leakWarning->setMargin(8);
+    layout->addSpacing(8);
+    layout->addWidget(m_leakWarning);
+    m_emergency = new QCheckBox(tr("&Revoke the old key as soon as the replacement exists (accept the outage)"), this);
+    m_emergency->setObjectName(QStringLiteral("emergencyCheckBox"));
+    layout->addWidget(m_emergency);
+    layout->addStretch(1);
+    connect(m_reasons, &QButtonGroup::idToggled, this, &ReasonPage::updateLeak);
+    updateLeak();
+}
+
+void ReasonPage::initializePage()
+{
+    const ApiKey &old = result().oldKey;
+    QString text = tr("Key to replace: “%1” (%2).").arg(old.note, old.masked());
+    if (old.lastUsedAt.isValid())
+        text += QLatin1Char(' ') + tr("Last used %1.").arg(KeyListModel::relativeTime(old.lastUsedAt, rotation()->now()));
+    setSubTitle(text);
+}
+
+void ReasonPage::updateLeak()
+{
+    const bool leak = m_reasons->checkedId() == int(RotationReason::SuspectedLeak);
+    m_leakWarning->setVisible(leak);
+    m_emergency->setVisible(leak);
+    if (!leak)
+        m_emergency->setChecked(false);
+}
+
+bool ReasonPage::validatePage()
+{
+    result().reason = RotationReason(m_reasons->checkedId());
+    result().emergency = m_emergency->isChecked();
+    return true;
+}
+
+// ---- 2. Replacement ----------------------------------------------------------------------------
+
+ReplacementPage::ReplacementPage(QWidget *parent) : RotationPage(parent)
+{
+    setObjectName(QStringLiteral("replacementPage"));
+    setTitle(tr("The replacement key"));
+    setSubTitle(tr("It starts as a copy of the old key's note and permissions. Grant only what the application "
+                   "needs: a rotation is a good moment to narrow them."));
+    auto *layout = new QVBoxLayout(this);
+    m_hint = paragraph(this, {}, QStringLiteral("narrowingHint"));
+    layout->addWidget(m_hint);
+    addStatusLine();
+}
+
+void ReplacementPage::initializePage()
+{
+    if (m_form)
+        return; // coming back from the next page never happens (it is a commit page), but be safe
+    const ApiKey &old = result().oldKey;
+    m_form = new KeyForm(rotation()->catalog(), this);
+    if (!rotation()->grantor().isEmpty())
+        m_form->setGrantable(rotation()->grantable(), rotation()->grantor());
+    m_form->setTemplate(old.note, old.permissions);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_form);
+    connect(m_form, &KeyForm::changed, this, &QWizardPage::completeChanged);
+    bool writes = false;
+    for (const QString &p : old.permissions)
+        writes = writes || p.endsWith(QLatin1String(":write"));
+    m_hint->setText(writes ? tr("The old key can write. If the application only reads, choose Read here.")
+                           : QString());
+    m_hint->setVisible(writes);
+}
+
+bool ReplacementPage::isComplete() const
+{
+    return m_form && m_form->problem().isEmpty() && !isBusy();
+}
+
+bool ReplacementPage::validatePage()
+{
+    if (m_proceed)
+        return true;
+    if (isBusy() || !m_form)
+        return false;
+    KeyDraft draft = m_form->draft();
+    draft.rotates = result().oldKey.id;
+    setBusy(true);
+    setStatus(tr("Creating the replacement…"));
+    rotation()->service()->create(draft, this, [this](Result<CreatedKey> &r) {
+        if (!r.ok()) {
+            setBusy(false);
+            setStatus(tr("The replacement was not created: %1").arg(r.error().text()), true);
+            return;
+        }
+        result().newKey = r.value().key;
+        rotation()->setSecret(SecretBuffer(std::move(r.value().secret)));
+        if (r.value().replaced)
+            Q_EMIT rotation()->keyChanged(*r.value().replaced);
+        Q_EMIT rotation()->keyChanged(r.value().key);
+        if (!result().emergency) {
+            created(r.value().key);
+            return;
+        }
+        setStatus(tr("Revoking the old key…"));
+        rotation()->service()->revoke(result().oldKey.id, this, [this, key = r.value().key](const Result<ApiKey> &revoked) {
+            if (!revoked.ok()) {
+                // The new key exists and its secret must be shown; say the old one still works.
+                result().emergency = false;
+                setStatus(tr("The old key was NOT revoked: %1. It still works; retire it after the new key "
+                             "is deployed.").arg(revoked.error().text()), true);
+            } else {
+                result().oldKey = revoked.value();
+                Q_EMIT rotation()->keyChanged(revoked.value());
+            }
+            created(key);
+        });
+    });
+    return false;
+}
+
+void ReplacementPage::created(const ApiKey &)
+{
+    setBusy(false);
+    m_proceed = true;
+    rotation()->next();
+}
+
+// ---- 3. Reveal ---------------------------------------------------------------------------------
+
+RevealPage::RevealPage(QWidget *parent) : RotationPage(parent)
+{
+    setObjectName(QStringLiteral("revealPage"));
+    setTitle(tr("Copy the new secret"));
+    setSubTitle(tr("This is the only time it is shown. Put it where the application reads its key (a secret "
+                   "manager, the deployment's environment) before you go on."));
+    setCommitPage(true); // the key exists now: there is no way back to before it
+    new QVBoxLayout(this);
+}
+
+void RevealPage::initializePage()
+{
+    setButtonText(QWizard::CommitButton, tr("&Next"));
+    if (m_panel || !result().newKey)
+        return;
+    m_panel = new SecretRevealPanel(*result().newKey, rotation()->takeSecret(), rotation()->clipboard(), this);
+    if (result().emergency)
+        m_panel->setNotice(tr("The old key %1 is revoked: it answers 401 from now on.").arg(result().oldKey.masked()));
+    layout()->addWidget(m_panel);
+    static_cast<QVBoxLayout *>(layout())->addStretch(1);
+    connect(m_panel, &SecretRevealPanel::storedChanged, this, &QWizardPage::completeChanged);
+}
+
+bool RevealPage::isComplete() const
+{
+    return m_panel && m_panel->isStored();
+}
+
+bool RevealPage::validatePage()
+{
+    if (m_panel)
+        m_panel->wipe(); // from here on the secret exists only where the user stored it
+    return true;
+}
+
+// ---- 4. Deploy and verify ----------------------------------------------------------------------
+
+VerifyPage::VerifyPage(QWidget *parent) : RotationPage(parent), m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("verifyPage"));
+    setTitle(tr("Deploy the new key and watch it take over"));
+    setSubTitle(tr("Keyward asks the server about both keys every few seconds. Go on once the new key carries "
+                   "the traffic and the old key has gone quiet."));
+    auto *layout = new QVBoxLayout(this);
+    m_checklist = paragraph(this, {}, QStringLiteral("deployChecklist"));
+    layout->addWidget(m_checklist);
+    m_verdict = paragraph(this, {}, QStringLiteral("verifyVerdict"));
+    QFont f = m_verdict->font();
+    f.setWeight(QFont::DemiBold);
+    m_verdict->setFont(f);
+    m_verdict->setFrameShape(QFrame::StyledPanel);
+    m_verdict->setMargin(8);
+    layout->addSpacing(6);
+    layout->addWidget(m_verdict);
+    m_newLine = paragraph(this, {}, QStringLiteral("verifyNewKey"));
+    m_oldLine = paragraph(this, {}, QStringLiteral("verifyOldKey"));
+    layout->addWidget(m_newLine);
+    layout->addWidget(m_oldLine);
+    auto *quietRow = new QHBoxLayout;
+    auto *quietLabel = new QLabel(tr("Old key &quiet for at least:"), this);
+    m_quietMinutes = new QSpinBox(this);
+    m_quietMinutes->setObjectName(QStringLiteral("quietMinutes"));
+    m_quietMinutes->setRange(1, 24 * 60);
+    m_quietMinutes->setValue(5);
+    m_quietMinutes->setSuffix(tr(" min"));
+    quietLabel->setBuddy(m_quietMinutes);
+    quietRow->addWidget(quietLabel);
+    quietRow->addWidget(m_quietMinutes);
+    quietRow->addStretch(1);
+    layout->addLayout(quietRow);
+    m_override = new QCheckBox(tr("Go on &anyway: requests that still use the old key will fail once it is retired"),
+                               this);
+    m_override->setObjectName(QStringLiteral("verifyOverride"));
+    layout->addWidget(m_override);
+    layout->addStretch(1);
+    addStatusLine();
+    connect(m_quietMinutes, &QSpinBox::valueChanged, this, &VerifyPage::evaluate);
+    connect(m_override, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+    connect(m_timer, &QTimer::timeout, this, &VerifyPage::poll);
+}
+
+void VerifyPage::initializePage()
+{
+    const ApiKey &old = result().oldKey;
+    QStringList steps {
+        tr("Put the new key where “%1” is used (the note says where it is deployed).").arg(old.note),
+        tr("Restart or reload that application so it reads the new key."),
+        result().emergency ? tr("Watch below until the new key is in use.")
+                           : tr("Watch below until the new key is in use and the old key is quiet."),
+    };
+    m_checklist->setText(QStringLiteral("☐ ") + steps.join(QStringLiteral("\n☐ ")));
+    m_quietMinutes->setEnabled(!result().emergency);
+    m_verdict->setText(tr("Waiting for the first answer from the server…"));
+    m_timer->start(rotation()->pollInterval());
+    poll();
+}
+
+void VerifyPage::cleanupPage()
+{
+    m_timer->stop();
+}
+
+void VerifyPage::poll()
+{
+    if (m_pending > 0 || !result().newKey)
+        return;
+    const QStringList ids {result().newKey->id, result().oldKey.id};
+    m_pending = int(ids.size());
+    for (const QString &id : ids) {
+        rotation()->service()->get(id, this, [this, id](const Result<ApiKey> &r) {
+            --m_pending;
+            if (!r.ok()) {
+                setStatus(tr("Could not ask the server about %1: %2").arg(id, r.error().text()), true);
+            } else {
+                setStatus(QString());
+                (id == result().oldKey.id ? m_oldSeen : m_newSeen) = r.value();
+            }
+            if (m_pending == 0)
+                evaluate();
+        });
+    }
+}
+
+void VerifyPage::evaluate()
+{
+    if (!m_newSeen || !m_oldSeen)
+        return;
+    const QDateTime now = rotation()->now();
+    const ApiKey &fresh = *m_newSeen;
+    const ApiKey &old = *m_oldSeen;
+    const bool newUsed = fresh.lastUsedAt.isValid();
+    const qint64 newRecent = recentRequests(fresh, 5);
+    const qint64 oldRecent = recentRequests(old, 5);
+    const bool oldStopped = old.status != ApiKey::Status::Active;
+    const qint64 quietSecs = old.lastUsedAt.isValid() ? old.lastUsedAt.secsTo(now) : std::numeric_limits<qint64>::max();
+    const bool oldQuiet = oldStopped || quietSecs >= qint64(m_quietMinutes->value()) * 60;
+
+    m_newLine->setText(newUsed ? tr("New key %1: last used %2; %Ln request(s) in the last 5 minutes.", nullptr, countOf(newRecent))
+                                     .arg(fresh.masked(), KeyListModel::relativeTime(fresh.lastUsedAt, now))
+                               : tr("New key %1: not used yet.").arg(fresh.masked()));
+    if (oldStopped)
+        m_oldLine->setText(tr("Old key %1: %2; it answers 401.").arg(old.masked(), ApiKey::statusName(old.status)));
+    else if (!old.lastUsedAt.isValid())
+        m_oldLine->setText(tr("Old key %1: never used.").arg(old.masked()));
+    else
+        m_oldLine->setText(tr("Old key %1: last used %2; %Ln request(s) in the last 5 minutes.", nullptr, countOf(oldRecent))
+                               .arg(old.masked(), KeyListModel::relativeTime(old.lastUsedAt, now)));
+
+    QString verdict;
+    if (!newUsed)
+        verdict = tr("Not yet: the new key has not been used. Deploy it and restart the application.");
+    else if (!oldQuiet)
+        verdict = tr("Almost: the new key is in use, but the old key was used %1. Something still runs with it.")
+                      .arg(KeyListModel::relativeTime(old.lastUsedAt, now));
+    else if (oldStopped || !old.lastUsedAt.isValid())
+        verdict = tr("Done: the new key is in use (%Ln request(s) in the last 5 minutes).", nullptr, countOf(newRecent));
+    else
+        verdict = tr("Safe to retire: the new key is in use (%Ln request(s) in the last 5 minutes) and the old key "
+                     "has been quiet for %1.", nullptr, countOf(newRecent))
+                      .arg(tr("%n minute(s)", nullptr, int(quietSecs / 60)));
+    const bool green = newUsed && oldQuiet;
+    m_verdict->setText(verdict);
+    m_verdict->setStyleSheet(green ? QStringLiteral("color: #1e7e34") : QString());
+    if (green != m_green) {
+        m_green = green;
+        Q_EMIT completeChanged();
+    }
+}
+
+bool VerifyPage::isComplete() const
+{
+    return m_green || m_override->isChecked();
+}
+
+bool VerifyPage::validatePage()
+{
+    result().overrodeVerification = !m_green;
+    if (m_oldSeen)
+        result().oldKey = *m_oldSeen;
+    if (m_newSeen)
+        result().newKey = *m_newSeen;
+    m_timer->stop();
+    return true;
+}
+
+int VerifyPage::nextId() const
+{
+    // The emergency path already revoked the old key: nothing is left to retire.
+    const bool retired = result().emergency || (m_oldSeen && m_oldSeen->status == ApiKey::Status::Revoked);
+    return retired ? RotationWizard::SummaryPageId : RotationWizard::RetirePageId;
+}
+
+// ---- 5. Retire the old key ---------------------------------------------------------------------
+
+RetirePage::RetirePage(QWidget *parent) : RotationPage(parent)
+{
+    setObjectName(QStringLiteral("retirePage"));
+    setTitle(tr("Retire the old key"));
+    setCommitPage(true);
+    auto *layout = new QVBoxLayout(this);
+    m_advice = paragraph(this, {}, QStringLiteral("retireAdvice"));
+    layout->addWidget(m_advice);
+    m_choice = new QButtonGroup(this);
+    auto *expire = new QRadioButton(tr("Let it &expire after a grace period:"), this);
+    expire->setObjectName(QStringLiteral("retireExpire"));
+    auto *graceRow = new QHBoxLayout;
+    graceRow->addWidget(expire);
+    m_grace = new QComboBox(this);
+    m_grace->setObjectName(QStringLiteral("graceChoice"));
+    m_grace->addItem(tr("1 hour"), 3600);
+    m_grace->addItem(tr("24 hours"), 24 * 3600);
+    m_grace->addItem(tr("7 days"), 7 * 24 * 3600);
+    m_grace->addItem(tr("Until a date…"), -1);
+    m_grace->setCurrentIndex(1);
+    graceRow->addWidget(m_grace);
+    m_custom = new QDateTimeEdit(this);
+    m_custom->setObjectName(QStringLiteral("graceCustom"));
+    m_custom->setCalendarPopup(true);
+    m_custom->setEnabled(false);
+    graceRow->addWidget(m_custom);
+    graceRow->addStretch(1);
+    layout->addLayout(graceRow);
+    auto *revoke = new QRadioButton(tr("&Revoke it now: it answers 401 at once and stays listed as revoked"), this);
+    revoke->setObjectName(QStringLiteral("retireRevoke"));
+    auto *remove = new QRadioButton(tr("&Delete it now: it stops working and leaves the list; the audit log keeps "
+                                       "its history"), this);
+    remove->setObjectName(QStringLiteral("retireDelete"));
+    m_choice->addButton(expire, int(RetireChoice::ExpireAfterGrace));
+    m_choice->addButton(revoke, int(RetireChoice::RevokeNow));
+    m_choice->addButton(remove, int(RetireChoice::DeleteNow));
+    layout->addWidget(revoke);
+    layout->addWidget(remove);
+    layout->addStretch(1);
+    addStatusLine();
+    connect(m_grace, &QComboBox::currentIndexChanged, this, [this] { m_custom->setEnabled(m_grace->currentData().toInt() < 0); });
+    connect(m_choice, &QButtonGroup::idToggled, this, &QWizardPage::completeChanged);
+}
+
+void RetirePage::initializePage()
+{
+    setButtonText(QWizard::CommitButton, tr("&Retire the old key"));
+    const QDateTime now = rotation()->now();
+    m_custom->setMinimumDateTime(now.toLocalTime());
+    m_custom->setDateTime(now.toLocalTime().addDays(2));
+    // The default follows what the verify page saw: quiet and verified → revoke now is safe; a
+    // skipped verification or recent use → a grace period that forgives stragglers.
+    if (result().overrodeVerification) {
+        m_choice->button(int(RetireChoice::ExpireAfterGrace))->setChecked(true);
+        m_grace->setCurrentIndex(1);
+        m_advice->setText(tr("The old key may still be in use, so the safest choice is a grace period: requests "
+                             "keep working for a while, and the key then expires by itself."));
+    } else {
+        m_choice->button(int(RetireChoice::ExpireAfterGrace))->setChecked(true);
+        m_grace->setCurrentIndex(0);
+        m_advice->setText(tr("The new key carries the traffic and the old key is quiet. A short grace period "
+                             "costs nothing; revoke now if the old secret may have leaked."));
+    }
+    if (result().reason == RotationReason::SuspectedLeak)
+        m_choice->button(int(RetireChoice::RevokeNow))->setChecked(true);
+}
+
+QDateTime RetirePage::graceEnd() const
+{
+    const int secs = m_grace->currentData().toInt();
+    return secs > 0 ? rotation()->now().addSecs(secs) : m_custom->dateTime().toUTC();
+}
+
+bool RetirePage::isComplete() const
+{
+    return m_choice->checkedId() >= 0 && !isBusy();
+}
+
+bool RetirePage::validatePage()
+{
+    if (m_proceed)
+        return true;
+    if (isBusy())
+        return false;
+    const auto choice = RetireChoice(m_choice->checkedId());
+    const QString id = result().oldKey.id;
+    auto finish = [this, choice](const QString &error) {
+        setBusy(false);
+        if (!error.isEmpty()) {
+            setStatus(tr("The old key was not retired: %1").arg(error), true);
+            return;
+        }
+        result().retired = choice;
+        m_proceed = true;
+        rotation()->next();
+    };
+    setBusy(true);
+    KeysService *service = rotation()->service();
+    switch (choice) {
+    case RetireChoice::ExpireAfterGrace: {
+        setStatus(tr("Setting the old key's expiry…"));
+        KeyUpdate change;
+        change.changeExpiry = true;
+        change.expiresAt = graceEnd();
+        service->update(id, change, this, [this, finish](const Result<ApiKey> &r) {
+            if (r.ok()) {
+                result().oldKey = r.value();
+                result().oldExpiresAt = r.value().expiresAt;
+                Q_EMIT rotation()->keyChanged(r.value());
+            }
+            finish(r.ok() ? QString() : r.error().text());
+        });
+        break;
+    }
+    case RetireChoice::RevokeNow:
+        setStatus(tr("Revoking the old key…"));
+        service->revoke(id, this, [this, finish](const Result<ApiKey> &r) {
+            if (r.ok()) {
+                result().oldKey = r.value();
+                Q_EMIT rotation()->keyChanged(r.value());
+            }
+            finish(r.ok() ? QString() : r.error().text());
+        });
+        break;
+    case RetireChoice::DeleteNow:
+        setStatus(tr("Deleting the old key…"));
+        service->remove(id, this, [this, finish, id](const Result<bool> &r) {
+            if (r.ok())
+                Q_EMIT rotation()->keyDeleted(id);
+            finish(r.ok() ? QString() : r.error().text());
+        });
+        break;
+    }
+    return false;
+}
+
+// ---- 6. Summary --------------------------------------------------------------------------------
+
+SummaryPage::SummaryPage(QWidget *parent) : RotationPage(parent)
+{
+    setObjectName(QStringLiteral("summaryPage"));
+    setTitle(tr("Rotation complete"));
+    setFinalPage(true);
+    auto *layout = new QVBoxLayout(this);
+    m_text = paragraph(this, {}, QStringLiteral("rotationSummary"));
+    layout->addWidget(m_text);
+    layout->addStretch(1);
+}
+
+void SummaryPage::initializePage()
+{
+    const RotationResult &r = result();
+    const QLocale locale;
+    QStringList lines;
+    if (r.newKey)
+        lines.append(tr("New key: “%1” %2 (%3), permissions %4.")
+                         .arg(r.newKey->note, r.newKey->masked(), r.newKey->id, r.newKey->permissions.join(QStringLiteral(", "))));
+    if (r.emergency)
+        lines.append(tr("Old key %1 (%2): revoked as soon as the replacement existed.").arg(r.oldKey.masked(), r.oldKey.id));
+    else if (r.retired == RetireChoice::ExpireAfterGrace)
+        lines.append(tr("Old key %1 (%2): expires %3, then answers 401.")
+                         .arg(r.oldKey.masked(), r.oldKey.id,
+                              locale.toString(r.oldExpiresAt.toLocalTime(), QLocale::LongFormat)));
+    else if (r.retired == RetireChoice::RevokeNow)
+        lines.append(tr("Old key %1 (%2): revoked.").arg(r.oldKey.masked(), r.oldKey.id));
+    else if (r.retired == RetireChoice::DeleteNow)
+        lines.append(tr("Old key %1 (%2): deleted.").arg(r.oldKey.masked(), r.oldKey.id));
+    if (r.overrodeVerification)
+        lines.append(tr("The traffic check was skipped: watch the application's errors for a while."));
+    lines.append(tr("The audit log records the rotation (secret_key.rotated) and what happened to the old key."));
+    m_text->setText(lines.join(QStringLiteral("\n\n")));
+}
+
+} // namespace keyward

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ApiKey.h"
+#include "KeysService.h"
+#include "SecretBuffer.h"
+
+#include <QWizard>
+
+#include <functional>
+#include <optional>
+
+namespace keyward {
+
+class ClipboardGuard;
+
+// Why a key is being rotated; a suspected leak offers the emergency path.
+enum class RotationReason { Scheduled, SuspectedLeak, PersonLeft, Policy };
+
+// How the old key is retired once the new one carries the traffic.
+enum class RetireChoice { ExpireAfterGrace, RevokeNow, DeleteNow };
+
+// What the wizard did, for its summary and for the keys page.
+struct RotationResult
+{
+    ApiKey oldKey;
+    std::optional<ApiKey> newKey;
+    RotationReason reason = RotationReason::Scheduled;
+    bool emergency = false; // the old key was revoked as soon as the replacement existed
+    std::optional<RetireChoice> retired;
+    QDateTime oldExpiresAt; // with ExpireAfterGrace
+    bool overrodeVerification = false;
+};
+
+// Replaces a secret key without an outage, as the Odus guide says (create, deploy, verify, only
+// then retire) but watching the traffic instead of trusting memory: why → replacement (the key
+// form, prefilled) → the one-time reveal → deploy and verify (live use of both keys) → retire
+// (grace period, revoke or delete) → summary. A suspected leak can take the emergency path:
+// revoke the old key as soon as the replacement exists. The wizard owns the result; every server
+// call goes through KeysService and shows its progress and errors on the page that made it.
+class RotationWizard : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum PageId { ReasonPageId, ReplacementPageId, RevealPageId, VerifyPageId, RetirePageId, SummaryPageId };
+    using Clock = std::function<QDateTime()>;
+
+    RotationWizard(const ApiKey &oldKey, KeysService *service, const QList<PermissionResource> &catalog,
+                   ClipboardGuard *clipboard, QWidget *parent = nullptr);
+    ~RotationWizard() override;
+
+    void setGrantable(const QStringList &permissions, const QString &who);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+    // How often the verify page asks the server about both keys.
+    void setPollInterval(int ms) { m_pollMs = ms; }
+    int pollInterval() const { return m_pollMs; }
+
+    KeysService *service() const { return m_service; }
+    ClipboardGuard *clipboard() const { return m_clipboard; }
+    const QList<PermissionResource> &catalog() const { return m_catalog; }
+    const QStringList &grantable() const { return m_grantable; }
+    const QString &grantor() const { return m_grantor; }
+    RotationResult &result() { return m_result; }
+    const RotationResult &result() const { return m_result; }
+    // The replacement's secret, handed from the create call to the reveal page (moved, once).
+    SecretBuffer takeSecret() { return std::move(m_secret); }
+    void setSecret(SecretBuffer secret) { m_secret = std::move(secret); }
+
+    void reject() override;
+
+Q_SIGNALS:
+    // A key changed on the server (created, revoked, expiry set): the list should show it.
+    void keyChanged(const keyward::ApiKey &key);
+    void keyDeleted(const QString &id);
+    // The summary's links.
+    void showKeyRequested(const QString &id);
+
+private:
+    KeysService *m_service;
+    QList<PermissionResource> m_catalog;
+    ClipboardGuard *m_clipboard;
+    QStringList m_grantable;
+    QString m_grantor;
+    Clock m_clock;
+    int m_pollMs = 5000;
+    RotationResult m_result;
+    SecretBuffer m_secret;
+};
+
+} // namespace keyward
