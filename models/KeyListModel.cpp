@@ -5,12 +5,15 @@
 
 #include <QSet>
 
+#include <limits>
+
 namespace keyward {
 
 namespace {
 constexpr qint64 Day = 24LL * 3600 * 1000;
 constexpr qint64 UnusedThreshold = 90 * Day;
 constexpr qint64 ExpiringThreshold = 14 * Day;
+constexpr qint64 NeverExpiresKey = std::numeric_limits<qint64>::max(); // sorts after every date
 
 qint64 msOrZero(const QDateTime &t)
 {
@@ -47,14 +50,29 @@ int KeyListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+qint64 KeyListModel::nowMs() const
+{
+    return m_clock().toMSecsSinceEpoch();
+}
+
 KeyListModel::DisplayStatus KeyListModel::displayStatus(const ApiKey &key) const
 {
-    if (key.status == ApiKey::Status::Revoked)
+    return displayStatus(key, nowMs());
+}
+
+KeyListModel::DisplayStatus KeyListModel::displayStatus(const ApiKey &key, qint64 now)
+{
+    return displayStatus(key.status, sortNumber(key, Expires, now), now);
+}
+
+KeyListModel::DisplayStatus KeyListModel::displayStatus(ApiKey::Status status, qint64 expiresKey, qint64 now)
+{
+    const bool expires = expiresKey != NeverExpiresKey;
+    if (status == ApiKey::Status::Revoked)
         return DisplayStatus::Revoked;
-    const qint64 now = m_clock().toMSecsSinceEpoch();
-    if (key.status == ApiKey::Status::Expired || (key.expiresAt.isValid() && msOrZero(key.expiresAt) <= now))
+    if (status == ApiKey::Status::Expired || (expires && expiresKey <= now))
         return DisplayStatus::Expired;
-    if (key.expiresAt.isValid() && msOrZero(key.expiresAt) - now <= ExpiringThreshold)
+    if (expires && expiresKey - now <= ExpiringThreshold)
         return DisplayStatus::Expiring;
     return DisplayStatus::Active;
 }
@@ -154,23 +172,42 @@ QString KeyListModel::statusText(const ApiKey &key) const
     return {};
 }
 
-QString KeyListModel::searchText(const ApiKey &key) const
+QByteArray KeyListModel::searchTextUtf8(const ApiKey &key, qsizetype *noteSize)
 {
-    return QStringList {key.note, key.prefix, key.lastFour, key.masked(), key.permissions.join(QLatin1Char(' ')),
-                        key.createdBy.display, key.id}
-        .join(QLatin1Char('\n'))
-        .toLower();
+    // Case conversion in Qt does not look at neighbouring characters, so lowering each part and
+    // joining them is lowering the whole. The note comes first so that its lower-case UTF-8 (the
+    // Note column's sort text) is a prefix of the search text rather than a second copy.
+    QByteArray text = key.note.toLower().toUtf8();
+    if (noteSize)
+        *noteSize = text.size();
+    text += '\n';
+    text += QStringList {key.prefix, key.lastFour, key.masked(), key.permissions.join(QLatin1Char(' ')),
+                         key.createdBy.display, key.id}
+                .join(QLatin1Char('\n'))
+                .toLower()
+                .toUtf8();
+    return text;
 }
 
-const QString &KeyListModel::cachedSearchText(int row) const
+QString KeyListModel::sortText(const ApiKey &key, int column)
 {
-    if (m_search.size() != m_keys.size()) {
-        m_search.clear();
-        m_search.reserve(m_keys.size());
-        for (const ApiKey &k : m_keys)
-            m_search.append(searchText(k));
+    switch (column) {
+    case Note: return key.note.toLower();
+    case Key: return key.lastFour.toLower();
+    default: return {};
     }
-    return m_search.at(row);
+}
+
+qint64 KeyListModel::sortNumber(const ApiKey &key, int column, qint64 nowMs)
+{
+    switch (column) {
+    case Permissions: return key.permissions.size();
+    case Status: return qint64(displayStatus(key, nowMs));
+    case Created: return msOrZero(key.createdAt);
+    case LastUsed: return msOrZero(key.lastUsedAt);
+    case Expires: return key.expiresAt.isValid() ? msOrZero(key.expiresAt) : NeverExpiresKey;
+    default: return 0;
+    }
 }
 
 QVariant KeyListModel::data(const QModelIndex &index, int role) const
@@ -213,22 +250,17 @@ QVariant KeyListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SortRole:
-        switch (index.column()) {
-        case Note: return key.note.toLower();
-        case Key: return key.lastFour.toLower();
-        case Permissions: return qlonglong(key.permissions.size());
-        case Status: return int(displayStatus(key));
-        case Created: return msOrZero(key.createdAt);
-        case LastUsed: return msOrZero(key.lastUsedAt);
-        case Expires: return key.expiresAt.isValid() ? msOrZero(key.expiresAt) : std::numeric_limits<qint64>::max();
-        }
-        break;
+        if (sortsAsText(index.column()))
+            return sortText(key, index.column());
+        if (index.column() == Status)
+            return int(displayStatus(key, now.toMSecsSinceEpoch()));
+        return qlonglong(sortNumber(key, index.column(), now.toMSecsSinceEpoch()));
     case KeyIdRole:
         return key.id;
     case BadgesRole:
         return int(badges(key));
     case SearchTextRole:
-        return cachedSearchText(index.row());
+        return QString::fromUtf8(searchTextUtf8(key));
     case StatusRole:
         return QVariant::fromValue(displayStatus(key));
     default:
@@ -289,7 +321,6 @@ void KeyListModel::appendPage(const QList<ApiKey> &keys, bool hasMore, const QSt
             fresh.append(k);
     }
     if (!fresh.isEmpty()) {
-        m_search.clear();
         beginInsertRows({}, rowCount(), rowCount() + int(fresh.size()) - 1);
         m_keys.append(fresh);
         endInsertRows();
@@ -316,7 +347,6 @@ void KeyListModel::replaceAll(const QList<ApiKey> &keys, bool hasMore, const QSt
         const ApiKey &k = m_keys.at(row);
         const bool withinPage = !hasMore || (oldest.isValid() && k.createdAt >= oldest);
         if (withinPage && !incoming.contains(k.id)) {
-            m_search.clear();
             beginRemoveRows({}, row, row);
             m_keys.removeAt(row);
             endRemoveRows();
@@ -325,23 +355,17 @@ void KeyListModel::replaceAll(const QList<ApiKey> &keys, bool hasMore, const QSt
     for (int i = 0; i < keys.size(); ++i) {
         const ApiKey &k = keys.at(i);
         if (i < m_keys.size() && m_keys.at(i).id == k.id) {
-            m_search.clear();
-            m_keys[i] = k;
-            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            setKey(i, k);
             continue;
         }
         const QModelIndex existing = indexOfKey(k.id);
         if (existing.isValid()) {
-            m_search.clear();
             beginMoveRows({}, existing.row(), existing.row(), {}, i);
             m_keys.move(existing.row(), i);
             endMoveRows();
-            m_search.clear();
-            m_keys[i] = k;
-            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            setKey(i, k);
             continue;
         }
-        m_search.clear();
         beginInsertRows({}, i, i);
         m_keys.insert(i, k);
         endInsertRows();
@@ -357,15 +381,18 @@ void KeyListModel::upsert(const ApiKey &key)
 {
     const QModelIndex existing = indexOfKey(key.id);
     if (existing.isValid()) {
-        m_search.clear();
-        m_keys[existing.row()] = key;
-        Q_EMIT dataChanged(index(existing.row(), 0), index(existing.row(), ColumnCount - 1));
+        setKey(existing.row(), key);
         return;
     }
-    m_search.clear();
-        beginInsertRows({}, 0, 0);
+    beginInsertRows({}, 0, 0);
     m_keys.prepend(key);
     endInsertRows();
+}
+
+void KeyListModel::setKey(int row, const ApiKey &key)
+{
+    m_keys[row] = key;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void KeyListModel::remove(const QString &id)
@@ -373,15 +400,13 @@ void KeyListModel::remove(const QString &id)
     const QModelIndex existing = indexOfKey(id);
     if (!existing.isValid())
         return;
-    m_search.clear();
-            beginRemoveRows({}, existing.row(), existing.row());
+    beginRemoveRows({}, existing.row(), existing.row());
     m_keys.removeAt(existing.row());
     endRemoveRows();
 }
 
 void KeyListModel::clear()
 {
-    m_search.clear();
     beginResetModel();
     m_keys.clear();
     m_hasMore = false;

@@ -4,6 +4,7 @@
 #include "ApiKey.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QList>
 
 #include <functional>
@@ -75,25 +76,39 @@ public:
 
     Badges badges(const ApiKey &key) const;
     DisplayStatus displayStatus(const ApiKey &key) const;
+    // The same at a given time (ms since the epoch), for callers that read the clock once per pass;
+    // expiresKey is sortNumber(key, Expires).
+    static DisplayStatus displayStatus(const ApiKey &key, qint64 nowMs);
+    static DisplayStatus displayStatus(ApiKey::Status status, qint64 expiresKey, qint64 nowMs);
+    qint64 nowMs() const;
     // Counts over the loaded keys, for the hygiene summary line.
     int countWithBadge(Badge badge) const;
 
     static QString relativeTime(const QDateTime &when, const QDateTime &now);
     QString permissionSummary(const QStringList &permissions) const;
 
+    // Typed access for KeyFilterProxy, which builds its filter and sort keys from these once per
+    // change instead of going through data() and a QVariant for every row and every comparison.
+    const ApiKey &keyAt(int row) const { return m_keys.at(row); }
+    // SearchTextRole of a key, in UTF-8. It starts with the lower-case note (the Note column's
+    // SortRole), noteSize bytes of it.
+    static QByteArray searchTextUtf8(const ApiKey &key, qsizetype *noteSize = nullptr);
+    // SortRole without the QVariant: columns that sort as text (Note, Key) have a lower-case
+    // sortText(), the others a sortNumber() (Status: at nowMs).
+    static bool sortsAsText(int column) { return column == Note || column == Key; }
+    static QString sortText(const ApiKey &key, int column);
+    static qint64 sortNumber(const ApiKey &key, int column, qint64 nowMs);
+
 Q_SIGNALS:
     void loadingChanged(bool loading);
 
 private:
     QString statusText(const ApiKey &key) const;
-    QString searchText(const ApiKey &key) const;
     void setLoading(bool loading);
-    const QString &cachedSearchText(int row) const;
+    // Replaces the key in a row and says so (dataChanged).
+    void setKey(int row, const ApiKey &key);
 
     QList<ApiKey> m_keys;
-    // Lower-case search text per row, built once after a change and reused by every keystroke
-    // of the filter (building it per call dominated filtering at 100,000 keys).
-    mutable QList<QString> m_search;
     Clock m_clock;
     PageLoader m_loader;
     QStringList m_allResources;

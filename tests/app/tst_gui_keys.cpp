@@ -24,7 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMutex>
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
 #include <QTimer>
 #include <QLineEdit>
 #include <QPushButton>
@@ -195,7 +195,7 @@ private Q_SLOTS:
         // Revoke it from the UI: the confirmation names it; from then on it answers 401.
         auto *table = page->findChild<QTableView *>(QStringLiteral("keyTable"));
         table->selectionModel()->clearSelection();
-        const QModelIndex proxyRow = static_cast<QSortFilterProxyModel *>(table->model())->mapFromSource(row);
+        const QModelIndex proxyRow = qobject_cast<QAbstractProxyModel *>(table->model())->mapFromSource(row);
         table->selectRow(proxyRow.row());
         QString confirmText;
         QTimer::singleShot(200, this, [&] {

@@ -161,6 +161,40 @@ private Q_SLOTS:
         QCOMPARE(this->column(*m_proxy, 0, KeyListModel::KeyIdRole), ascendingIds);
     }
 
+    // The typed accessors KeyFilterProxy builds its keys from say what the roles say.
+    void typedAccessMatchesRoles()
+    {
+        QList<ApiKey> keys = sample();
+        keys[0].note = QStringLiteral("Café Zürich\nsecond line"); // a new line inside the note
+        keys[1].lastFour = QStringLiteral("AbCd");
+        m_model->appendPage(keys, false, {});
+        const qint64 now = Now.toMSecsSinceEpoch();
+        QCOMPARE(m_model->nowMs(), now);
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const ApiKey &key = m_model->keyAt(row);
+            QCOMPARE(&key, m_model->keyFromIndex(m_model->index(row, 0)));
+            for (int column = 0; column < KeyListModel::ColumnCount; ++column) {
+                const QVariant role = m_model->index(row, column).data(KeyListModel::SortRole);
+                if (KeyListModel::sortsAsText(column))
+                    QCOMPARE(KeyListModel::sortText(key, column), role.toString());
+                else
+                    QCOMPARE(KeyListModel::sortNumber(key, column, now), role.toLongLong());
+            }
+            qsizetype noteSize = -1;
+            const QByteArray search = KeyListModel::searchTextUtf8(key, &noteSize);
+            QCOMPARE(QString::fromUtf8(search), m_model->index(row, 0).data(KeyListModel::SearchTextRole).toString());
+            QCOMPARE(search.first(noteSize), key.note.toLower().toUtf8());
+            const auto status = m_model->index(row, 0).data(KeyListModel::StatusRole).value<KeyListModel::DisplayStatus>();
+            QCOMPARE(m_model->displayStatus(key), status);
+            QCOMPARE(KeyListModel::displayStatus(key, now), status);
+            QCOMPARE(KeyListModel::displayStatus(key.status, KeyListModel::sortNumber(key, KeyListModel::Expires, now), now),
+                     status);
+        }
+        QCOMPARE(m_model->index(1, KeyListModel::Key).data(KeyListModel::SortRole).toString(), QStringLiteral("abcd"));
+        QVERIFY(m_model->index(0, 0).data(KeyListModel::SearchTextRole).toString().startsWith(
+            QStringLiteral("café zürich\nsecond line\nskey_\n")));
+    }
+
     void filtersByTextAndStatus_data()
     {
         QTest::addColumn<QString>("text");

@@ -177,10 +177,15 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->addAction(m_rotateAction);
     m_table->addAction(m_revokeAction);
     m_table->addAction(m_deleteAction);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    auto selectionMoved = [this] {
         updateActions();
         updateDetails();
-    });
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, selectionMoved);
+    // A filter keystroke is one layout change: rows it hides leave the selection without a
+    // selectionChanged signal, so the actions and details follow the layout too.
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, selectionMoved);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, selectionMoved);
     // Double-click or Enter on a key: edit it (those who may), as in a file manager's properties.
     connect(m_table, &QTableView::activated, this, [this] {
         if (canManage())
