@@ -157,6 +157,16 @@ QString KeyListModel::permissionSummary(const QStringList &permissions) const
 
 QString KeyListModel::statusText(const ApiKey &key) const
 {
+    const QString status = plainStatusText(key);
+    // A live key with a replacement is mid-rotation: say so until it is retired.
+    const DisplayStatus shown = displayStatus(key);
+    if (!key.rotatedBy.isEmpty() && (shown == DisplayStatus::Active || shown == DisplayStatus::Expiring))
+        return tr("%1 · being replaced").arg(status);
+    return status;
+}
+
+QString KeyListModel::plainStatusText(const ApiKey &key) const
+{
     switch (displayStatus(key)) {
     case DisplayStatus::Revoked:
         return tr("Revoked");

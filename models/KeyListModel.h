@@ -104,6 +104,7 @@ Q_SIGNALS:
 
 private:
     QString statusText(const ApiKey &key) const;
+    QString plainStatusText(const ApiKey &key) const;
     void setLoading(bool loading);
     // Replaces the key in a row and says so (dataChanged).
     void setKey(int row, const ApiKey &key);

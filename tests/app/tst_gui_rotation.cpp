@@ -7,6 +7,7 @@
 // at once) and cancelling after the replacement exists.
 #include "ClipboardGuard.h"
 #include "EnglishPlurals.h"
+#include "KeyDetailsPanel.h"
 #include "KeyListModel.h"
 #include "KeysPage.h"
 #include "LogCapture.h"
@@ -276,6 +277,10 @@ private Q_SLOTS:
         QCOMPARE(auditActions(oldId).count(QLatin1String("secret_key.expired")), 1);
         QCOMPARE(m_server.get(QStringLiteral("/payments"), newSecret).status, 200);
         wizard->accept();
+        // Back in the list: the new key is selected, and the list knows both ends of the link.
+        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
+        QTRY_COMPARE(page->details()->keyId(), newId);
+        QCOMPARE(page->model()->keyFromIndex(page->model()->indexOfKey(newId))->rotates, oldId);
         // The secret reached nothing but the clipboard the user asked for.
         QVERIFY(m_log.lines().size() > 10);
         QVERIFY2(m_log.find(newSecret.mid(5)).isEmpty(), qPrintable(m_log.find(newSecret.mid(5))));

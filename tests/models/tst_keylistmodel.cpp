@@ -117,6 +117,21 @@ private Q_SLOTS:
         QCOMPARE(m_model->keyFromIndex(m_model->index(3, 0))->note, QStringLiteral("Leaked CI key"));
     }
 
+    // A live key with a replacement is mid-rotation and says so; a retired one does not.
+    void statusShowsARotationInProgress()
+    {
+        QList<ApiKey> keys = sample();
+        keys[0].rotatedBy = QStringLiteral("sk_new1");
+        keys[2].rotatedBy = QStringLiteral("sk_new2"); // expiring within days: its grace period
+        keys[3].rotatedBy = QStringLiteral("sk_new3"); // revoked: the rotation is over
+        m_model->appendPage(keys, false, {});
+        QCOMPARE(m_model->index(0, KeyListModel::Status).data().toString(), QStringLiteral("Active · being replaced"));
+        QCOMPARE(m_model->index(2, KeyListModel::Status).data().toString(),
+                 QStringLiteral("Expires in 7 day(s) · being replaced"));
+        QCOMPARE(m_model->index(3, KeyListModel::Status).data().toString(), QStringLiteral("Revoked"));
+        QCOMPARE(m_model->index(1, KeyListModel::Status).data().toString(), QStringLiteral("Active"));
+    }
+
     void hygieneBadges()
     {
         m_model->appendPage(sample(), false, {});

@@ -443,6 +443,16 @@ void KeysPage::rotateSelected()
             m_model->remove(id);
             updateActions();
         });
+        // Finished: the new key is selected, its details beside it.
+        connect(wizard, &QDialog::accepted, this, [this, wizard] {
+            if (!wizard->result().newKey)
+                return;
+            const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(wizard->result().newKey->id));
+            if (row.isValid()) {
+                m_table->selectRow(row.row());
+                m_table->scrollTo(row);
+            }
+        });
         m_rotation = wizard;
         wizard->open();
     });

@@ -596,7 +596,8 @@ void SummaryPage::initializePage()
         lines.append(tr("Old key %1 (%2): deleted.").arg(r.oldKey.masked(), r.oldKey.id));
     if (r.overrodeVerification)
         lines.append(tr("The traffic check was skipped: watch the application's errors for a while."));
-    lines.append(tr("The audit log records the rotation (secret_key.rotated) and what happened to the old key."));
+    lines.append(tr("The audit log records the rotation (secret_key.rotated) and what happened to the old key. "
+                    "After Finish, the new key is selected in the list."));
     m_text->setText(lines.join(QStringLiteral("\n\n")));
 }
 

@@ -74,8 +74,6 @@ Q_SIGNALS:
     // A key changed on the server (created, revoked, expiry set): the list should show it.
     void keyChanged(const keyward::ApiKey &key);
     void keyDeleted(const QString &id);
-    // The summary's links.
-    void showKeyRequested(const QString &id);
 
 private:
     KeysService *m_service;
