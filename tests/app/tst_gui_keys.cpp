@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMutex>
@@ -160,7 +161,7 @@ private Q_SLOTS:
         create->findChild<QComboBox *>(QStringLiteral("keyExpiry"))->setCurrentIndex(1); // 30 days
         QVERIFY(createButton->isEnabled());
         if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR")) {
-            QTest::qWait(100); // let the layout follow the summary before the picture
+            create->layout()->activate(); // the summary grew: lay out before the picture
             create->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/create.png"));
         }
         createButton->click();

@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -114,7 +115,8 @@ private:
     {
         if (qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
             return;
-        QTest::qWait(50); // let the layout settle before the picture
+        if (widget->layout())
+            widget->layout()->activate(); // lay out what just changed before the picture
         widget->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QLatin1Char('/') + QLatin1String(name));
     }
 
@@ -260,6 +262,7 @@ private Q_SLOTS:
         QVERIFY(activate(box));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QTRY_VERIFY(!boxAlive);
+        // A negative check: give a (wrong) delete request time to reach the server and come back.
         QTest::qWait(200);
         QVERIFY(panel->model()->indexOfKey(created->id).isValid());
         QVERIFY(serverKeyWithNote(noteText));
@@ -317,6 +320,7 @@ private Q_SLOTS:
         QTest::keySequence(table, QKeySequence::New);
         panel->deleteSelected();
         panel->createKey();
+        // A negative check: nothing may open, not even after a server round trip's worth of time.
         QTest::qWait(300);
         QVERIFY(!panel->findChild<QMessageBox *>());
         QVERIFY(!panel->findChild<CreatePublishableKeyDialog *>());
