@@ -106,6 +106,7 @@ Workspace *MainWindow::workspace()
         return m_workspace;
     m_workspace = new Workspace(m_stack);
     m_stack->addWidget(m_workspace);
+    m_workspace->keysPage()->setSettings(m_settings);
     m_workspace->setSession(m_session);
     for (int i = 0; i < m_workspace->pageCount(); ++i) {
         auto *go = m_viewMenu->addAction(m_workspace->pageTitle(i));

@@ -6,6 +6,7 @@
 // and the audit log holds secret_key.rotated and secret_key.expired. Also the leak path (revoke
 // at once) and cancelling after the replacement exists.
 #include "ClipboardGuard.h"
+#include "RotationGuiKit.h"
 #include "EnglishPlurals.h"
 #include "KeyDetailsPanel.h"
 #include "KeyListModel.h"
@@ -40,115 +41,26 @@
 
 using namespace keyward;
 
-namespace {
-
-// Calls GET /payments every 50 ms with whichever secret it holds, as a deployed app would, and
-// counts the answers per secret.
-class TrafficGenerator : public QObject
-{
-public:
-    explicit TrafficGenerator(const QUrl &base) : m_base(base)
-    {
-        connect(&m_timer, &QTimer::timeout, this, [this] { fire(); });
-        m_timer.start(50);
-    }
-    void use(const QString &secret) { m_secret = secret; }
-    int ok(const QString &secret) const { return m_ok.value(secret); }
-    int failed(const QString &secret) const { return m_failed.value(secret); }
-
-private:
-    void fire()
-    {
-        if (m_secret.isEmpty() || m_inFlight > 2)
-            return;
-        QNetworkRequest request(m_base.resolved(QUrl(QStringLiteral("/payments"))));
-        request.setRawHeader("Authorization", "Bearer " + m_secret.toLatin1());
-        QNetworkReply *reply = m_network.get(request);
-        ++m_inFlight;
-        connect(reply, &QNetworkReply::finished, this, [this, reply, secret = m_secret] {
-            --m_inFlight;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            (status == 200 ? m_ok : m_failed)[secret]++;
-            reply->deleteLater();
-        });
-    }
-
-    QUrl m_base;
-    QNetworkAccessManager m_network;
-    QTimer m_timer;
-    QString m_secret;
-    QHash<QString, int> m_ok;
-    QHash<QString, int> m_failed;
-    int m_inFlight = 0;
-};
-
-} // namespace
+using rotationkit::TrafficGenerator;
 
 class TestGuiRotation : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> openKeysPage(const QString &name)
+    rotationkit::SignedInWindow openKeysPage(const QString &name)
     {
-        qputenv("KEYWARD_TEST_EMAIL", "adam.admin@example.com");
-        qputenv("KEYWARD_TEST_PASSWORD", "demo-admin-password");
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(name + QStringLiteral(".ini")), QSettings::IniFormat);
-        m_settings->setValue(QStringLiteral("window/page"), 1);
-        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
-        m_tokens = std::make_unique<TokenStore>(QStringLiteral("Keyward tst_gui_rotation ") + name);
-        Profile p;
-        p.name = QStringLiteral("Demo");
-        p.apiUrl = m_server.url(QString());
-        p.issuerUrl = m_server.url(QString());
-        m_profiles->setTransient(p);
-        auto window = std::make_unique<MainWindow>(m_profiles.get(), m_tokens.get(), BrowserLauncher(), m_settings.get());
-        window->resize(1300, 860);
-        window->show();
-        window->startSession(true);
-        return window;
+        return rotationkit::openKeysPage(m_server, m_dir.filePath(name + QStringLiteral(".ini")),
+                                         QStringLiteral("Keyward tst_gui_rotation ") + name);
     }
 
-    // Signs in, selects the key with this note and opens the wizard on it.
     RotationWizard *startRotation(MainWindow *window, const QString &note)
     {
-        if (!QTest::qWaitFor([window] { return window->findChild<KeysPage *>(QStringLiteral("keysPage")); }, 30'000))
-            return nullptr;
-        auto *page = window->findChild<KeysPage *>(QStringLiteral("keysPage"));
-        if (!QTest::qWaitFor([page] { return page->isVisible() && page->model()->rowCount() > 0 && !page->model()->isLoading(); }, 30'000))
-            return nullptr;
-        auto *table = page->findChild<QTableView *>(QStringLiteral("keyTable"));
-        for (int row = 0; row < table->model()->rowCount(); ++row) {
-            if (table->model()->index(row, KeyListModel::Note).data().toString() == note) {
-                table->setFocus();
-                table->selectRow(row);
-                break;
-            }
-        }
-        page->rotateSelected();
-        if (!QTest::qWaitFor([window] { return window->findChild<RotationWizard *>(); }, 10'000))
-            return nullptr;
-        auto *wizard = window->findChild<RotationWizard *>();
-        wizard->setPollInterval(150);
-        wizard->setClock([this] { return QDateTime::currentDateTimeUtc().addSecs(m_clockOffsetSecs); });
-        return wizard;
+        return rotationkit::startRotation(window, note, &m_clockOffsetSecs);
     }
 
-    QJsonObject serverKey(const QString &id)
-    {
-        const TestServer::Response r = m_server.get(QStringLiteral("/secret-keys/") + id, m_admin);
-        return r.status == 200 ? r.json() : QJsonObject();
-    }
-
-    QString idOf(const QString &note)
-    {
-        const TestServer::Response r = m_server.get(QStringLiteral("/secret-keys?limit=100"), m_admin);
-        for (const QJsonValue &v : r.json().value(QStringLiteral("data")).toArray()) {
-            if (v.toObject().value(QStringLiteral("note")).toString() == note)
-                return v.toObject().value(QStringLiteral("id")).toString();
-        }
-        return {};
-    }
+    QJsonObject serverKey(const QString &id) { return rotationkit::serverKey(m_server, m_admin, id); }
+    QString idOf(const QString &note) { return rotationkit::idOf(m_server, m_admin, note); }
 
     QStringList auditActions(const QString &keyId)
     {
@@ -159,17 +71,7 @@ private:
         return actions;
     }
 
-    // Copies the secret from the reveal page (as the admin would) and confirms it is stored.
-    QString copyAndConfirm(RotationWizard *wizard)
-    {
-        auto *copy = wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("copySecretButton"));
-        if (!copy)
-            return {};
-        QTest::mouseClick(copy, Qt::LeftButton);
-        const QString secret = QGuiApplication::clipboard()->text();
-        wizard->currentPage()->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
-        return secret;
-    }
+    static QString copyAndConfirm(RotationWizard *wizard) { return rotationkit::copyAndConfirm(wizard); }
 
     LogCapture m_log;
     EnglishPlurals m_plurals;
@@ -177,9 +79,6 @@ private:
     QTemporaryDir m_dir;
     QString m_admin;
     qint64 m_clockOffsetSecs = 0;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<TokenStore> m_tokens;
 
 private Q_SLOTS:
     void initTestCase()
@@ -261,6 +160,8 @@ private Q_SLOTS:
         custom->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         const QDateTime graceEnd = QDateTime::currentDateTimeUtc().addSecs(3);
         custom->setDateTime(graceEnd.toLocalTime());
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            wizard->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/rotation-5-retire.png"));
         wizard->next();
         QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RotationWizard::SummaryPageId), 10'000);
         QVERIFY(wizard->currentPage()->findChild<QLabel *>(QStringLiteral("rotationSummary"))->text().contains(QLatin1String("expires")));

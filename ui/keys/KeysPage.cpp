@@ -8,6 +8,7 @@
 #include "KeyListModel.h"
 #include "KeysService.h"
 #include "PublishableKeysPanel.h"
+#include "RotationLauncher.h"
 #include "RotationWizard.h"
 #include "MonospaceDelegate.h"
 #include "PageLayout.h"
@@ -25,12 +26,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QResizeEvent>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keyward {
 
@@ -149,6 +154,38 @@ KeysPage::KeysPage(QWidget *parent)
     m_roleNote->setWordWrap(true);
     m_roleNote->setEnabled(false);
     layout->addWidget(m_roleNote);
+    m_resumeBar = new RotationResumeBar(this);
+    layout->addWidget(m_resumeBar);
+    m_rotations = new RotationLauncher(this);
+    m_rotations->setClipboard(m_clipboard);
+    connect(m_resumeBar, &RotationResumeBar::resumeRequested, this, [this](const RotationProgress &progress) {
+        if (!canManage())
+            return;
+        withCatalog(tr("Resume rotation"), [this, progress](const QList<PermissionResource> &catalog) {
+            setUpRotationGrants();
+            m_rotations->resume(progress, catalog);
+        });
+    });
+    connect(m_resumeBar, &RotationResumeBar::forgetRequested, this,
+            [this](const RotationProgress &progress) { m_rotations->forget(progress.oldKeyId); });
+    connect(m_rotations, &RotationLauncher::busyChanged, m_resumeBar, &RotationResumeBar::setBusy);
+    connect(m_rotations, &RotationLauncher::journalChanged, this, &KeysPage::updateResumeBar);
+    connect(m_rotations, &RotationLauncher::keyChanged, this, [this](const ApiKey &changed) {
+        m_model->upsert(changed);
+        updateActions();
+    });
+    connect(m_rotations, &RotationLauncher::keyDeleted, this, [this](const QString &id) {
+        m_model->remove(id);
+        updateActions();
+    });
+    // Finished: the new key is selected, its details beside it.
+    connect(m_rotations, &RotationLauncher::finished, this, [this](const QString &newKeyId) {
+        const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(newKeyId));
+        if (row.isValid()) {
+            m_table->selectRow(row.row());
+            m_table->scrollTo(row);
+        }
+    });
 
     m_stack = new QStackedWidget(this);
     m_table = new QTableView(m_stack);
@@ -422,40 +459,44 @@ void KeysPage::rotateSelected()
     const QList<ApiKey> keys = selectedKeys();
     if (!canManage() || !m_service || keys.size() != 1 || keys.constFirst().status == ApiKey::Status::Revoked)
         return;
-    if (m_rotation) {
-        m_rotation->raise();
-        m_rotation->activateWindow();
-        return;
-    }
     withCatalog(tr("Rotate key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
-        if (m_rotation)
-            return;
-        auto *wizard = new RotationWizard(key, m_service, catalog, m_clipboard, this);
-        wizard->setAttribute(Qt::WA_DeleteOnClose);
-        if (const auto &identity = m_session->identity())
-            wizard->setGrantable(identity->permissions, identity->role.isEmpty() ? tr("The key you signed in with")
-                                                                                 : tr("Your role (%1)").arg(identity->role));
-        connect(wizard, &RotationWizard::keyChanged, this, [this](const ApiKey &changed) {
-            m_model->upsert(changed);
-            updateActions();
-        });
-        connect(wizard, &RotationWizard::keyDeleted, this, [this](const QString &id) {
-            m_model->remove(id);
-            updateActions();
-        });
-        // Finished: the new key is selected, its details beside it.
-        connect(wizard, &QDialog::accepted, this, [this, wizard] {
-            if (!wizard->result().newKey)
-                return;
-            const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(wizard->result().newKey->id));
-            if (row.isValid()) {
-                m_table->selectRow(row.row());
-                m_table->scrollTo(row);
-            }
-        });
-        m_rotation = wizard;
-        wizard->open();
+        setUpRotationGrants();
+        m_rotations->rotate(key, catalog);
     });
+}
+
+void KeysPage::setUpRotationGrants()
+{
+    if (const auto &identity = m_session ? m_session->identity() : std::nullopt)
+        m_rotations->setGrantable(identity->permissions, identity->role.isEmpty()
+                                                             ? tr("The key you signed in with")
+                                                             : tr("Your role (%1)").arg(identity->role));
+}
+
+void KeysPage::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    updateJournal();
+}
+
+void KeysPage::updateJournal()
+{
+    if (m_settings && m_session)
+        m_rotations->setJournal(RotationJournal(m_settings, m_session->profile().id));
+    else
+        m_rotations->setJournal(std::nullopt);
+}
+
+void KeysPage::updateResumeBar()
+{
+    // Only those who may change keys can finish a rotation, and only once the list is there.
+    const bool show = canManage() && m_loadedOnce && !m_failed && !m_rotations->wizard();
+    m_resumeBar->setEntries(show ? m_rotations->unfinished() : QList<RotationProgress>());
+}
+
+RotationLauncher *KeysPage::rotations() const
+{
+    return m_rotations;
 }
 
 void KeysPage::openEditDialog(const ApiKey &key, const QList<PermissionResource> &catalog)
@@ -536,8 +577,23 @@ void KeysPage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     const Qt::Orientation wanted = width() >= SideBySideMinWidth ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != wanted)
+    if (m_splitter->orientation() != wanted) {
         m_splitter->setOrientation(wanted);
+        m_splitterSized = false;
+    }
+    if (!m_splitterSized && isVisible()) {
+        // After the layout has given the splitter its new size: the list keeps most of it.
+        m_splitterSized = true;
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_splitter->orientation() == Qt::Horizontal) {
+                const int details = std::max(m_details->minimumWidth(), m_splitter->width() * 3 / 10);
+                m_splitter->setSizes({m_splitter->width() - details, details});
+            } else {
+                const int details = m_splitter->height() * 35 / 100;
+                m_splitter->setSizes({m_splitter->height() - details, details});
+            }
+        }, Qt::QueuedConnection);
+    }
 }
 
 void KeysPage::revokeSelected()
@@ -623,6 +679,8 @@ void KeysPage::setSession(Session *session)
     m_service = session ? new KeysService(session->api(), this) : nullptr;
     if (m_service)
         m_service->setPageSize(m_pageSize);
+    m_rotations->setService(m_service);
+    updateJournal();
     m_model->clear();
     m_catalog.reset();
     m_details->showNothing(0);
@@ -651,6 +709,7 @@ void KeysPage::updateRole()
                                       "needs the owner or admin role.")
                                  : QString());
     m_roleNote->setVisible(readOnly);
+    updateResumeBar();
 }
 
 void KeysPage::setPageSize(int size)
@@ -663,6 +722,10 @@ void KeysPage::setPageSize(int size)
 void KeysPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (!m_splitterSized) {
+        QResizeEvent again(size(), size());
+        resizeEvent(&again);
+    }
     if (!m_loadedOnce && m_session && !m_model->isLoading())
         refresh();
 }
@@ -697,6 +760,7 @@ void KeysPage::loadPage(const QString &cursor, bool replace)
             m_model->appendPage(r.value().keys, r.value().hasMore, r.value().nextCursor);
         }
         updateState();
+        updateResumeBar();
     });
 }
 

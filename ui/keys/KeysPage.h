@@ -16,6 +16,7 @@ class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -29,6 +30,8 @@ class KeyDetailsPanel;
 class KeyFilterProxy;
 class KeyListModel;
 class PublishableKeysPanel;
+class RotationLauncher;
+class RotationResumeBar;
 class Session;
 
 // The keys workspace, in two tabs: secret keys and publishable keys. Secret keys: every one, masked, with its note, permissions, status and last use;
@@ -45,6 +48,9 @@ public:
     ~KeysPage() override;
 
     void setSession(Session *session);
+    // Where unfinished rotations are remembered (per profile); none: they are not.
+    void setSettings(QSettings *settings);
+    RotationLauncher *rotations() const;
     // Reloads the first page, keeping the rows that survive (and so selection and scroll).
     void refresh();
     static constexpr int StaleAfterMs = 60'000;
@@ -89,6 +95,9 @@ private:
     void withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then);
     void updateDetails();
     void saveNote(const QString &id, const QString &note);
+    void setUpRotationGrants();
+    void updateJournal();
+    void updateResumeBar();
     bool canManage() const;
 
     QPointer<Session> m_session;
@@ -121,10 +130,13 @@ private:
     ClipboardGuard *m_clipboard;
     QPointer<QDialog> m_createDialog;
     QPointer<QDialog> m_editDialog;
-    QPointer<QDialog> m_rotation;
+    RotationLauncher *m_rotations;
+    RotationResumeBar *m_resumeBar;
+    QSettings *m_settings = nullptr;
     int m_pageSize = KeysService::DefaultPageSize;
     QElapsedTimer m_sinceLoad; // for the refresh when the app comes back to the front
     bool m_loadedOnce = false;
+    bool m_splitterSized = false; // the splitter's sizes suit its orientation and size
     bool m_failed = false;
 };
 

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -200,6 +201,7 @@ bool ReplacementPage::validatePage()
         }
         result().newKey = r.value().key;
         rotation()->setSecret(SecretBuffer(std::move(r.value().secret)));
+        rotation()->saveProgress(RotationWizard::RevealPageId);
         if (r.value().replaced)
             Q_EMIT rotation()->keyChanged(*r.value().replaced);
         Q_EMIT rotation()->keyChanged(r.value().key);
@@ -228,6 +230,7 @@ void ReplacementPage::created(const ApiKey &)
 {
     setBusy(false);
     m_proceed = true;
+    rotation()->saveProgress(RotationWizard::RevealPageId); // the emergency revoke may have failed
     rotation()->next();
 }
 
@@ -265,6 +268,8 @@ bool RevealPage::validatePage()
 {
     if (m_panel)
         m_panel->wipe(); // from here on the secret exists only where the user stored it
+    rotation()->progress().secretStored = true;
+    rotation()->saveProgress(RotationWizard::VerifyPageId);
     return true;
 }
 
@@ -277,6 +282,11 @@ VerifyPage::VerifyPage(QWidget *parent) : RotationPage(parent), m_timer(new QTim
     setSubTitle(tr("Keyward asks the server about both keys every few seconds. Go on once the new key carries "
                    "the traffic and the old key has gone quiet."));
     auto *layout = new QVBoxLayout(this);
+    m_resumeNote = paragraph(this, {}, QStringLiteral("resumeNotice"));
+    m_resumeNote->setFrameShape(QFrame::StyledPanel);
+    m_resumeNote->setMargin(8);
+    m_resumeNote->hide();
+    layout->addWidget(m_resumeNote);
     m_checklist = paragraph(this, {}, QStringLiteral("deployChecklist"));
     layout->addWidget(m_checklist);
     m_verdict = paragraph(this, {}, QStringLiteral("verifyVerdict"));
@@ -309,7 +319,13 @@ VerifyPage::VerifyPage(QWidget *parent) : RotationPage(parent), m_timer(new QTim
     layout->addWidget(m_override);
     layout->addStretch(1);
     addStatusLine();
-    connect(m_quietMinutes, &QSpinBox::valueChanged, this, &VerifyPage::evaluate);
+    connect(m_quietMinutes, &QSpinBox::valueChanged, this, [this](int minutes) {
+        if (!wizard())
+            return;
+        rotation()->progress().quietMinutes = minutes;
+        rotation()->saveProgress(RotationWizard::VerifyPageId);
+        evaluate();
+    });
     connect(m_override, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
     connect(m_timer, &QTimer::timeout, this, &VerifyPage::poll);
 }
@@ -324,7 +340,15 @@ void VerifyPage::initializePage()
                            : tr("Watch below until the new key is in use and the old key is quiet."),
     };
     m_checklist->setText(QStringLiteral("☐ ") + steps.join(QStringLiteral("\n☐ ")));
+    const QString notice = rotation()->resumeNotice();
+    m_resumeNote->setText(notice);
+    m_resumeNote->setVisible(!notice.isEmpty());
+    {
+        const QSignalBlocker quiet(m_quietMinutes);
+        m_quietMinutes->setValue(rotation()->progress().quietMinutes);
+    }
     m_quietMinutes->setEnabled(!result().emergency);
+    m_newGone = m_oldGone = false;
     m_verdict->setText(tr("Waiting for the first answer from the server…"));
     m_timer->start(rotation()->pollInterval());
     poll();
@@ -344,11 +368,20 @@ void VerifyPage::poll()
     for (const QString &id : ids) {
         rotation()->service()->get(id, this, [this, id](const Result<ApiKey> &r) {
             --m_pending;
-            if (!r.ok()) {
-                setStatus(tr("Could not ask the server about %1: %2").arg(id, r.error().text()), true);
-            } else {
+            const bool old = id == result().oldKey.id;
+            if (r.ok()) {
                 setStatus(QString());
-                (id == result().oldKey.id ? m_oldSeen : m_newSeen) = r.value();
+                (old ? m_oldSeen : m_newSeen) = r.value();
+            } else if (r.error().httpStatus == 404) {
+                // Deleted elsewhere: the old key's absence retires it; the new key's ends the rotation.
+                (old ? m_oldGone : m_newGone) = true;
+                if (old && m_oldSeen)
+                    m_oldSeen->status = ApiKey::Status::Revoked;
+            } else {
+                // Keep polling: a dropped connection or a restarting server usually comes back.
+                setStatus(tr("Could not ask the server about %1: %2 Trying again in a few seconds.")
+                              .arg(old ? result().oldKey.masked() : result().newKey->masked(), r.error().text()),
+                          true);
             }
             if (m_pending == 0)
                 evaluate();
@@ -358,6 +391,25 @@ void VerifyPage::poll()
 
 void VerifyPage::evaluate()
 {
+    if (m_newGone) {
+        m_timer->stop();
+        m_verdict->setText(tr("The new key %1 no longer exists: it was deleted elsewhere. The rotation cannot go "
+                              "on; the old key keeps working. Cancel, then rotate again.")
+                               .arg(result().newKey->masked()));
+        m_verdict->setStyleSheet(QStringLiteral("color: #b02a37"));
+        if (m_green) {
+            m_green = false;
+            Q_EMIT completeChanged();
+        }
+        m_override->setEnabled(false);
+        return;
+    }
+    m_override->setEnabled(true);
+    if (m_oldGone && !m_oldSeen) {
+        ApiKey gone = result().oldKey;
+        gone.status = ApiKey::Status::Revoked;
+        m_oldSeen = gone;
+    }
     if (!m_newSeen || !m_oldSeen)
         return;
     const QDateTime now = rotation()->now();
@@ -373,7 +425,9 @@ void VerifyPage::evaluate()
     m_newLine->setText(newUsed ? tr("New key %1: last used %2; %Ln request(s) in the last 5 minutes.", nullptr, countOf(newRecent))
                                      .arg(fresh.masked(), KeyListModel::relativeTime(fresh.lastUsedAt, now))
                                : tr("New key %1: not used yet.").arg(fresh.masked()));
-    if (oldStopped)
+    if (m_oldGone)
+        m_oldLine->setText(tr("Old key %1: deleted elsewhere; it answers 401.").arg(old.masked()));
+    else if (oldStopped)
         m_oldLine->setText(tr("Old key %1: %2; it answers 401.").arg(old.masked(), ApiKey::statusName(old.status)));
     else if (!old.lastUsedAt.isValid())
         m_oldLine->setText(tr("Old key %1: never used.").arg(old.masked()));
@@ -404,24 +458,27 @@ void VerifyPage::evaluate()
 
 bool VerifyPage::isComplete() const
 {
-    return m_green || m_override->isChecked();
+    return !m_newGone && (m_green || m_override->isChecked());
 }
 
 bool VerifyPage::validatePage()
 {
     result().overrodeVerification = !m_green;
+    result().oldGoneElsewhere = m_oldGone;
     if (m_oldSeen)
         result().oldKey = *m_oldSeen;
     if (m_newSeen)
         result().newKey = *m_newSeen;
     m_timer->stop();
+    rotation()->saveProgress(RotationWizard::RetirePageId);
     return true;
 }
 
 int VerifyPage::nextId() const
 {
     // The emergency path already revoked the old key: nothing is left to retire.
-    const bool retired = result().emergency || (m_oldSeen && m_oldSeen->status == ApiKey::Status::Revoked);
+    const bool retired = result().emergency || m_oldGone
+                         || (m_oldSeen && m_oldSeen->status == ApiKey::Status::Revoked);
     return retired ? RotationWizard::SummaryPageId : RotationWizard::RetirePageId;
 }
 
@@ -520,8 +577,19 @@ bool RetirePage::validatePage()
             return;
         }
         result().retired = choice;
+        rotation()->forgetProgress();
         m_proceed = true;
         rotation()->next();
+    };
+    // Deleted elsewhere in the meantime: nothing is left to retire, which is what was wanted.
+    auto failed = [this, finish, id](const ApiFailure &error) {
+        if (error.httpStatus != 404) {
+            finish(error.text());
+            return;
+        }
+        result().oldGoneElsewhere = true;
+        Q_EMIT rotation()->keyDeleted(id);
+        finish(QString());
     };
     setBusy(true);
     KeysService *service = rotation()->service();
@@ -531,32 +599,39 @@ bool RetirePage::validatePage()
         KeyUpdate change;
         change.changeExpiry = true;
         change.expiresAt = graceEnd();
-        service->update(id, change, this, [this, finish](const Result<ApiKey> &r) {
-            if (r.ok()) {
-                result().oldKey = r.value();
-                result().oldExpiresAt = r.value().expiresAt;
-                Q_EMIT rotation()->keyChanged(r.value());
+        service->update(id, change, this, [this, finish, failed](const Result<ApiKey> &r) {
+            if (!r.ok()) {
+                failed(r.error());
+                return;
             }
-            finish(r.ok() ? QString() : r.error().text());
+            result().oldKey = r.value();
+            result().oldExpiresAt = r.value().expiresAt;
+            Q_EMIT rotation()->keyChanged(r.value());
+            finish(QString());
         });
         break;
     }
     case RetireChoice::RevokeNow:
         setStatus(tr("Revoking the old key…"));
-        service->revoke(id, this, [this, finish](const Result<ApiKey> &r) {
-            if (r.ok()) {
-                result().oldKey = r.value();
-                Q_EMIT rotation()->keyChanged(r.value());
+        service->revoke(id, this, [this, finish, failed](const Result<ApiKey> &r) {
+            if (!r.ok()) {
+                failed(r.error());
+                return;
             }
-            finish(r.ok() ? QString() : r.error().text());
+            result().oldKey = r.value();
+            Q_EMIT rotation()->keyChanged(r.value());
+            finish(QString());
         });
         break;
     case RetireChoice::DeleteNow:
         setStatus(tr("Deleting the old key…"));
-        service->remove(id, this, [this, finish, id](const Result<bool> &r) {
-            if (r.ok())
-                Q_EMIT rotation()->keyDeleted(id);
-            finish(r.ok() ? QString() : r.error().text());
+        service->remove(id, this, [this, finish, failed, id](const Result<bool> &r) {
+            if (!r.ok()) {
+                failed(r.error());
+                return;
+            }
+            Q_EMIT rotation()->keyDeleted(id);
+            finish(QString());
         });
         break;
     }
@@ -578,13 +653,16 @@ SummaryPage::SummaryPage(QWidget *parent) : RotationPage(parent)
 
 void SummaryPage::initializePage()
 {
+    rotation()->forgetProgress();
     const RotationResult &r = result();
     const QLocale locale;
     QStringList lines;
     if (r.newKey)
         lines.append(tr("New key: “%1” %2 (%3), permissions %4.")
                          .arg(r.newKey->note, r.newKey->masked(), r.newKey->id, r.newKey->permissions.join(QStringLiteral(", "))));
-    if (r.emergency)
+    if (r.oldGoneElsewhere)
+        lines.append(tr("Old key %1 (%2): deleted elsewhere while the rotation ran.").arg(r.oldKey.masked(), r.oldKey.id));
+    else if (r.emergency)
         lines.append(tr("Old key %1 (%2): revoked as soon as the replacement existed.").arg(r.oldKey.masked(), r.oldKey.id));
     else if (r.retired == RetireChoice::ExpireAfterGrace)
         lines.append(tr("Old key %1 (%2): expires %3, then answers 401.")

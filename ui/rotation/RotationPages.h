@@ -108,6 +108,7 @@ public:
 
 private:
     void evaluate();
+    QLabel *m_resumeNote;
     QLabel *m_checklist;
     QLabel *m_verdict;
     QLabel *m_newLine;
@@ -119,6 +120,8 @@ private:
     std::optional<ApiKey> m_oldSeen;
     int m_pending = 0;
     bool m_green = false;
+    bool m_newGone = false; // 404: deleted elsewhere
+    bool m_oldGone = false;
 };
 
 class RetirePage : public RotationPage

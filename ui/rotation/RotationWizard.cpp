@@ -3,8 +3,11 @@
 
 #include "RotationPages.h"
 
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+
+#include <algorithm>
 
 namespace keyward {
 
@@ -38,6 +41,55 @@ void RotationWizard::setGrantable(const QStringList &permissions, const QString 
     m_grantor = who;
 }
 
+void RotationWizard::resume(const ApiKey &newKey, const RotationProgress &progress, bool fromJournal)
+{
+    m_progress = progress;
+    m_resumed = true;
+    m_resumedFromJournal = fromJournal;
+    m_result.newKey = newKey;
+    m_result.reason = RotationReason(std::clamp(progress.reason, 0, int(RotationReason::Policy)));
+    m_result.emergency = progress.emergency;
+    setStartId(VerifyPageId);
+    saveProgress(VerifyPageId);
+}
+
+QString RotationWizard::resumeNotice() const
+{
+    if (!m_resumed)
+        return {};
+    const QString started = QLocale().toString(m_progress.startedAt.toLocalTime(), QLocale::ShortFormat);
+    if (!m_resumedFromJournal)
+        return tr("This rotation was started earlier, on this computer or another, and its new secret cannot be "
+                  "shown again. Make sure the new key is deployed, then watch it take over.");
+    if (!m_progress.secretStored)
+        return tr("Resumed the rotation started %1. Keyward closed before you confirmed that the new secret was "
+                  "stored, and it cannot be shown again: if you did not store it, stop here, revoke the new key, "
+                  "and rotate again.").arg(started);
+    return tr("Resumed the rotation started %1.").arg(started);
+}
+
+void RotationWizard::saveProgress(PageId step)
+{
+    if (!m_result.newKey)
+        return;
+    m_progress.oldKeyId = m_result.oldKey.id;
+    m_progress.oldNote = m_result.oldKey.note;
+    m_progress.oldMasked = m_result.oldKey.masked();
+    m_progress.newKeyId = m_result.newKey->id;
+    m_progress.newMasked = m_result.newKey->masked();
+    m_progress.step = step;
+    m_progress.reason = int(m_result.reason);
+    m_progress.emergency = m_result.emergency;
+    if (m_journal)
+        m_journal->save(m_progress);
+}
+
+void RotationWizard::forgetProgress()
+{
+    if (m_journal)
+        m_journal->forget(m_result.oldKey.id);
+}
+
 void RotationWizard::reject()
 {
     const bool midway = m_result.newKey && currentId() != SummaryPageId && !m_result.retired;
@@ -54,25 +106,35 @@ void RotationWizard::reject()
     box.setObjectName(QStringLiteral("cancelRotationConfirm"));
     box.setInformativeText(m_result.emergency
                                ? tr("The old key is already revoked: without the new key nothing can call the API.")
-                               : tr("Keep both if the new key is already deployed anywhere."));
+                               : tr("Keep both if the new key is already deployed anywhere. Keyward remembers "
+                                    "where the rotation stopped and offers to go on from the keys page."));
     QPushButton *revoke = box.addButton(tr("&Revoke the new key"), QMessageBox::DestructiveRole);
     revoke->setObjectName(QStringLiteral("revokeNewKeyButton"));
-    QPushButton *keep = box.addButton(tr("&Keep both keys"), QMessageBox::AcceptRole);
+    QPushButton *keep = box.addButton(tr("&Keep both, finish later"), QMessageBox::AcceptRole);
     keep->setObjectName(QStringLiteral("keepBothButton"));
     QPushButton *stay = box.addButton(tr("&Continue rotating"), QMessageBox::RejectRole);
     box.setDefaultButton(stay);
     box.exec();
     if (box.clickedButton() == keep) {
+        saveProgress(PageId(currentId() == RevealPageId ? RevealPageId : VerifyPageId));
         QWizard::reject();
     } else if (box.clickedButton() == revoke) {
         setEnabled(false);
         m_service->revoke(m_result.newKey->id, this, [this](const Result<ApiKey> &r) {
             setEnabled(true);
+            if (!r.ok() && r.error().httpStatus == 404) {
+                // Deleted elsewhere: nothing is left to revoke.
+                Q_EMIT keyDeleted(m_result.newKey->id);
+                forgetProgress();
+                QWizard::reject();
+                return;
+            }
             if (!r.ok()) {
                 QMessageBox::warning(this, tr("Stop rotating"), tr("The new key was not revoked: %1").arg(r.error().text()));
                 return;
             }
             Q_EMIT keyChanged(r.value());
+            forgetProgress();
             QWizard::reject();
         });
     }

@@ -3,6 +3,7 @@
 
 #include "ApiKey.h"
 #include "KeysService.h"
+#include "RotationJournal.h"
 #include "SecretBuffer.h"
 
 #include <QWizard>
@@ -30,6 +31,7 @@ struct RotationResult
     std::optional<RetireChoice> retired;
     QDateTime oldExpiresAt; // with ExpireAfterGrace
     bool overrodeVerification = false;
+    bool oldGoneElsewhere = false; // deleted by someone else while the rotation ran
 };
 
 // Replaces a secret key without an outage, as the Odus guide says (create, deploy, verify, only
@@ -68,6 +70,23 @@ public:
     SecretBuffer takeSecret() { return std::move(m_secret); }
     void setSecret(SecretBuffer secret) { m_secret = std::move(secret); }
 
+    // Keeps the wizard's progress in `journal` from the moment the replacement exists, so that
+    // closing the wizard or the app halfway offers to go on later.
+    void setJournal(const RotationJournal &journal) { m_journal = journal; }
+    // Goes on with a rotation left halfway: the replacement exists, so the wizard starts at the
+    // verify step. `progress` comes from the journal, or is made up from the server's link between
+    // the keys when the journal has none (fromJournal false: started elsewhere).
+    void resume(const ApiKey &newKey, const RotationProgress &progress, bool fromJournal);
+    bool isResumed() const { return m_resumed; }
+    // What the verify step says about a resumed rotation (empty when not resumed).
+    QString resumeNotice() const;
+    // The progress as last recorded; pages update it and call saveProgress().
+    RotationProgress &progress() { return m_progress; }
+    // Records that the rotation reached `step` (with what result() holds) in the journal.
+    void saveProgress(PageId step);
+    // The rotation is over (finished, or the replacement revoked): nothing to resume.
+    void forgetProgress();
+
     void reject() override;
 
 Q_SIGNALS:
@@ -85,6 +104,10 @@ private:
     int m_pollMs = 5000;
     RotationResult m_result;
     SecretBuffer m_secret;
+    std::optional<RotationJournal> m_journal;
+    RotationProgress m_progress;
+    bool m_resumed = false;
+    bool m_resumedFromJournal = false;
 };
 
 } // namespace keyward
