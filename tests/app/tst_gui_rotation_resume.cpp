@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QPointer>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -135,6 +136,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10'000);
         const QString barText = bar->findChild<QLabel *>(QStringLiteral("rotationResumeText"))->text();
         QVERIFY2(barText.contains(note) && barText.contains(QLatin1String("deploying and verifying")), qPrintable(barText));
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR")) {
+            again->layout()->activate();
+            again->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/rotation-resume-bar.png"));
+        }
         QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("resumeRotationButton")), Qt::LeftButton);
         RotationWizard *wizard = waitForWizard(again.get(), &m_clockOffsetSecs);
         QVERIFY(wizard);

@@ -186,6 +186,7 @@ RotationResumeBar::RotationResumeBar(QWidget *parent) : QFrame(parent)
     m_text = new QLabel(this);
     m_text->setObjectName(QStringLiteral("rotationResumeText"));
     m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_text, 1);
     m_resume = new QPushButton(tr("&Resume rotation"), this);
@@ -216,9 +217,10 @@ void RotationResumeBar::setEntries(const QList<RotationProgress> &entries)
     }
     m_shown = entries.constFirst();
     const RotationProgress &p = *m_shown;
-    QString text = tr("A rotation of “%1” (%2) was left at %3, %4. The new key is %5.")
-                       .arg(p.oldNote, p.oldMasked, RotationLauncher::stepName(p.step),
-                            QLocale().toString(p.updatedAt.toLocalTime(), QLocale::ShortFormat), p.newMasked);
+    QString text = tr("<b>Unfinished rotation:</b> “%1” <tt>%2</tt> → <tt>%3</tt>, stopped while %4 on %5.")
+                       .arg(p.oldNote.toHtmlEscaped(), p.oldMasked.toHtmlEscaped(), p.newMasked.toHtmlEscaped(),
+                            RotationLauncher::stepName(p.step),
+                            QLocale().toString(p.updatedAt.toLocalTime(), QLocale::ShortFormat));
     if (entries.size() > 1)
         text += QLatin1Char(' ') + tr("%n more rotation(s) are unfinished.", nullptr, int(entries.size() - 1));
     m_text->setText(text);

@@ -153,6 +153,7 @@ ReplacementPage::ReplacementPage(QWidget *parent) : RotationPage(parent)
     setTitle(tr("The replacement key"));
     setSubTitle(tr("It starts as a copy of the old key's note and permissions. Grant only what the application "
                    "needs: a rotation is a good moment to narrow them."));
+    setCommitPage(true); // Next creates the key: there is no coming back to before it
     auto *layout = new QVBoxLayout(this);
     m_hint = paragraph(this, {}, QStringLiteral("narrowingHint"));
     layout->addWidget(m_hint);
@@ -161,6 +162,7 @@ ReplacementPage::ReplacementPage(QWidget *parent) : RotationPage(parent)
 
 void ReplacementPage::initializePage()
 {
+    setButtonText(QWizard::CommitButton, tr("&Create the replacement"));
     if (m_form)
         return; // coming back from the next page never happens (it is a commit page), but be safe
     const ApiKey &old = result().oldKey;
@@ -488,6 +490,7 @@ RetirePage::RetirePage(QWidget *parent) : RotationPage(parent)
 {
     setObjectName(QStringLiteral("retirePage"));
     setTitle(tr("Retire the old key"));
+    setSubTitle(tr("The replacement carries the traffic. Choose how the old key stops working."));
     setCommitPage(true);
     auto *layout = new QVBoxLayout(this);
     m_advice = paragraph(this, {}, QStringLiteral("retireAdvice"));
@@ -522,10 +525,22 @@ RetirePage::RetirePage(QWidget *parent) : RotationPage(parent)
     m_choice->addButton(remove, int(RetireChoice::DeleteNow));
     layout->addWidget(revoke);
     layout->addWidget(remove);
+    layout->addSpacing(8);
+    m_consequence = paragraph(this, {}, QStringLiteral("retireConsequence"));
+    m_consequence->setFrameShape(QFrame::StyledPanel);
+    m_consequence->setMargin(8);
+    layout->addWidget(m_consequence);
     layout->addStretch(1);
     addStatusLine();
-    connect(m_grace, &QComboBox::currentIndexChanged, this, [this] { m_custom->setEnabled(m_grace->currentData().toInt() < 0); });
-    connect(m_choice, &QButtonGroup::idToggled, this, &QWizardPage::completeChanged);
+    connect(m_grace, &QComboBox::currentIndexChanged, this, [this] {
+        m_custom->setEnabled(m_grace->currentData().toInt() < 0);
+        updateConsequence();
+    });
+    connect(m_custom, &QDateTimeEdit::dateTimeChanged, this, &RetirePage::updateConsequence);
+    connect(m_choice, &QButtonGroup::idToggled, this, [this] {
+        updateConsequence();
+        Q_EMIT completeChanged();
+    });
 }
 
 void RetirePage::initializePage()
@@ -549,6 +564,35 @@ void RetirePage::initializePage()
     }
     if (result().reason == RotationReason::SuspectedLeak)
         m_choice->button(int(RetireChoice::RevokeNow))->setChecked(true);
+    updateConsequence();
+}
+
+void RetirePage::updateConsequence()
+{
+    if (!wizard())
+        return;
+    const QDateTime now = rotation()->now();
+    switch (RetireChoice(m_choice->checkedId())) {
+    case RetireChoice::ExpireAfterGrace: {
+        const QDateTime end = graceEnd();
+        m_consequence->setText(tr("Until %1 (%2) both keys work, so anything you missed keeps running. Then the "
+                                  "old key answers 401 by itself and the audit log records that it expired. You "
+                                  "can still revoke it sooner from the keys page.")
+                                   .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat),
+                                        KeyListModel::relativeTime(end, now)));
+        break;
+    }
+    case RetireChoice::RevokeNow:
+        m_consequence->setText(tr("From the moment you click, every request with the old key answers 401. It stays "
+                                  "in the list as revoked, so its history is easy to find."));
+        break;
+    case RetireChoice::DeleteNow:
+        m_consequence->setText(tr("From the moment you click, every request with the old key answers 401 and the "
+                                  "key leaves the list. The audit log keeps its history."));
+        break;
+    default:
+        m_consequence->clear();
+    }
 }
 
 QDateTime RetirePage::graceEnd() const
@@ -644,10 +688,14 @@ SummaryPage::SummaryPage(QWidget *parent) : RotationPage(parent)
 {
     setObjectName(QStringLiteral("summaryPage"));
     setTitle(tr("Rotation complete"));
+    setSubTitle(tr("The replacement carries the traffic and the old key is on its way out."));
     setFinalPage(true);
     auto *layout = new QVBoxLayout(this);
     m_text = paragraph(this, {}, QStringLiteral("rotationSummary"));
     layout->addWidget(m_text);
+    layout->addSpacing(8);
+    m_next = paragraph(this, {}, QStringLiteral("rotationNext"));
+    layout->addWidget(m_next);
     layout->addStretch(1);
 }
 
@@ -656,27 +704,44 @@ void SummaryPage::initializePage()
     rotation()->forgetProgress();
     const RotationResult &r = result();
     const QLocale locale;
-    QStringList lines;
+    auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
+    auto row = [](const QString &mark, const QString &head, const QString &text) {
+        return QStringLiteral("<tr><td style='padding:4px 8px 4px 0'>%1</td><td style='padding:4px 12px 4px 0'><b>%2</b></td>"
+                              "<td style='padding:4px 0'>%3</td></tr>").arg(mark, head, text);
+    };
+    const QString done = QStringLiteral("✔");
+    QString html = QStringLiteral("<table>");
     if (r.newKey)
-        lines.append(tr("New key: “%1” %2 (%3), permissions %4.")
-                         .arg(r.newKey->note, r.newKey->masked(), r.newKey->id, r.newKey->permissions.join(QStringLiteral(", "))));
+        html += row(done, tr("New key"),
+                    tr("“%1” <tt>%2</tt><br>Permissions: %3<br><span style='color:gray'>%4</span>")
+                        .arg(esc(r.newKey->note), esc(r.newKey->masked()),
+                             esc(r.newKey->permissions.join(QStringLiteral(", "))), esc(r.newKey->id)));
+    QString oldText;
     if (r.oldGoneElsewhere)
-        lines.append(tr("Old key %1 (%2): deleted elsewhere while the rotation ran.").arg(r.oldKey.masked(), r.oldKey.id));
+        oldText = tr("deleted elsewhere while the rotation ran.");
     else if (r.emergency)
-        lines.append(tr("Old key %1 (%2): revoked as soon as the replacement existed.").arg(r.oldKey.masked(), r.oldKey.id));
+        oldText = tr("revoked as soon as the replacement existed.");
     else if (r.retired == RetireChoice::ExpireAfterGrace)
-        lines.append(tr("Old key %1 (%2): expires %3, then answers 401.")
-                         .arg(r.oldKey.masked(), r.oldKey.id,
-                              locale.toString(r.oldExpiresAt.toLocalTime(), QLocale::LongFormat)));
+        oldText = tr("expires %1 (%2), then answers 401.")
+                      .arg(esc(locale.toString(r.oldExpiresAt.toLocalTime(), QLocale::LongFormat)),
+                           esc(KeyListModel::relativeTime(r.oldExpiresAt, rotation()->now())));
     else if (r.retired == RetireChoice::RevokeNow)
-        lines.append(tr("Old key %1 (%2): revoked.").arg(r.oldKey.masked(), r.oldKey.id));
+        oldText = tr("revoked: it answers 401.");
     else if (r.retired == RetireChoice::DeleteNow)
-        lines.append(tr("Old key %1 (%2): deleted.").arg(r.oldKey.masked(), r.oldKey.id));
+        oldText = tr("deleted: it answers 401 and has left the list.");
+    else if (r.oldKey.status == ApiKey::Status::Revoked)
+        oldText = tr("already revoked.");
+    html += row(done, tr("Old key"),
+                QStringLiteral("<tt>%1</tt> %2<br><span style='color:gray'>%3</span>")
+                    .arg(esc(r.oldKey.masked()), oldText, esc(r.oldKey.id)));
     if (r.overrodeVerification)
-        lines.append(tr("The traffic check was skipped: watch the application's errors for a while."));
-    lines.append(tr("The audit log records the rotation (secret_key.rotated) and what happened to the old key. "
-                    "After Finish, the new key is selected in the list."));
-    m_text->setText(lines.join(QStringLiteral("\n\n")));
+        html += row(QStringLiteral("⚠"), tr("Check"),
+                    tr("The traffic check was skipped: watch the application's errors for a while."));
+    html += QStringLiteral("</table>");
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setText(html);
+    m_next->setText(tr("After Finish, the new key is selected in the list with its details. The audit log holds "
+                       "the rotation (secret_key.rotated) and what happened to the old key."));
 }
 
 } // namespace keyward

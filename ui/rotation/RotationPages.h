@@ -136,7 +136,10 @@ public:
 
 private:
     QDateTime graceEnd() const;
+    // Says what the chosen way of retiring means for requests still using the old key.
+    void updateConsequence();
     QButtonGroup *m_choice;
+    QLabel *m_consequence;
     QComboBox *m_grace;
     QDateTimeEdit *m_custom;
     QLabel *m_advice;
@@ -153,6 +156,7 @@ public:
 
 private:
     QLabel *m_text;
+    QLabel *m_next;
 };
 
 } // namespace keyward

@@ -19,6 +19,7 @@ RotationWizard::RotationWizard(const ApiKey &oldKey, KeysService *service, const
     setWindowTitle(tr("Rotate “%1”").arg(oldKey.note));
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveHelpButton, false);
+    setOption(QWizard::NoCancelButtonOnLastPage); // the summary: everything is done
     setMinimumSize(640, 560);
     m_result.oldKey = oldKey;
     setPage(ReasonPageId, new ReasonPage(this));
