@@ -320,6 +320,37 @@ private Q_SLOTS:
         KeysPage *page = window.keysPage();
         QTRY_VERIFY(!page->model()->indexOfKey(oldId).isValid());
     }
+
+    void revokeAndReplaceFromTheRevokeConfirmation()
+    {
+        const QString note = QStringLiteral("leaked webhook relay");
+        const QString oldSecret = m_server.createKey(QStringLiteral("payments:read"), note);
+        const QString oldId = idOf(note);
+        SignedInWindow window = openKeysPage(QStringLiteral("revokereplace"));
+        KeysPage *page = waitForKeys(window.get());
+        QVERIFY(page);
+        QVERIFY(selectKeyId(page, oldId));
+        answerNextMessageBox(this, QStringLiteral("revokeAndReplaceButton"), nullptr);
+        page->revokeSelected();
+        RotationWizard *wizard = waitForWizard(window.get(), &m_clockOffsetSecs);
+        QVERIFY(wizard);
+        // The wizard opens on the emergency path, already chosen.
+        QCOMPARE(wizard->currentId(), int(RotationWizard::ReasonPageId));
+        QVERIFY(wizard->currentPage()->findChild<QRadioButton *>(QStringLiteral("reason1"))->isChecked());
+        QVERIFY(wizard->currentPage()->findChild<QCheckBox *>(QStringLiteral("emergencyCheckBox"))->isChecked());
+        QCOMPARE(serverKey(oldId).value(QStringLiteral("status")).toString(), QStringLiteral("active")); // not yet
+        QVERIFY(toReveal(wizard));
+        QCOMPARE(serverKey(oldId).value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
+        QCOMPARE(m_server.get(QStringLiteral("/payments"), oldSecret).status, 401);
+        const QString newSecret = copyAndConfirm(wizard);
+        wizard->next();
+        QCOMPARE(m_server.get(QStringLiteral("/payments"), newSecret).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->currentPage()->isComplete(), 10'000);
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(RotationWizard::SummaryPageId));
+        wizard->accept();
+        QVERIFY(!settingsText(QStringLiteral("revokereplace")).contains(oldId.toLatin1()));
+    }
 };
 
 QTEST_MAIN(TestGuiRotationResume)

@@ -622,8 +622,23 @@ void KeysPage::revokeSelected()
     box.setObjectName(QStringLiteral("revokeConfirm"));
     box.setInformativeText(lines.join(QLatin1Char('\n')) + (recent.isEmpty() ? QString() : QStringLiteral("\n\n") + recent));
     QPushButton *revoke = box.addButton(tr("&Revoke"), QMessageBox::DestructiveRole);
+    // A leaked key usually needs a successor at once: the rotation's emergency path revokes the
+    // old key the moment the replacement exists, and shows the new secret.
+    QPushButton *replace = nullptr;
+    if (keys.size() == 1 && m_rotations->canRotate()) {
+        replace = box.addButton(tr("Revoke and re&place…"), QMessageBox::ActionRole);
+        replace->setObjectName(QStringLiteral("revokeAndReplaceButton"));
+        replace->setToolTip(tr("Create a replacement with the same note and permissions, then revoke this key at once"));
+    }
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
+    if (replace && box.clickedButton() == replace) {
+        withCatalog(tr("Rotate key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
+            setUpRotationGrants();
+            m_rotations->rotate(key, catalog, true);
+        });
+        return;
+    }
     if (box.clickedButton() != revoke)
         return;
     for (const ApiKey &k : keys) {

@@ -76,7 +76,7 @@ bool RotationLauncher::canStart()
     return !m_busy && m_service;
 }
 
-void RotationLauncher::rotate(const ApiKey &key, const QList<PermissionResource> &catalog)
+void RotationLauncher::rotate(const ApiKey &key, const QList<PermissionResource> &catalog, bool emergency)
 {
     if (!canStart())
         return;
@@ -93,7 +93,7 @@ void RotationLauncher::rotate(const ApiKey &key, const QList<PermissionResource>
         fetchAndResume(key.id, progress, false, catalog);
         return;
     }
-    open(key, catalog, std::nullopt, {}, false);
+    open(key, catalog, std::nullopt, {}, false, emergency);
 }
 
 void RotationLauncher::resume(const RotationProgress &progress, const QList<PermissionResource> &catalog)
@@ -148,7 +148,8 @@ void RotationLauncher::fetchAndResume(const QString &oldKeyId, const RotationPro
 }
 
 void RotationLauncher::open(const ApiKey &oldKey, const QList<PermissionResource> &catalog,
-                            const std::optional<ApiKey> &newKey, const RotationProgress &progress, bool fromJournal)
+                            const std::optional<ApiKey> &newKey, const RotationProgress &progress, bool fromJournal,
+                            bool emergency)
 {
     auto *wizard = new RotationWizard(oldKey, m_service, catalog, m_clipboard, m_owner);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -158,6 +159,8 @@ void RotationLauncher::open(const ApiKey &oldKey, const QList<PermissionResource
         wizard->setJournal(*m_journal);
     if (newKey)
         wizard->resume(*newKey, progress, fromJournal);
+    else if (emergency)
+        wizard->presetEmergency();
     connect(wizard, &RotationWizard::keyChanged, this, &RotationLauncher::keyChanged);
     connect(wizard, &RotationWizard::keyDeleted, this, &RotationLauncher::keyDeleted);
     connect(wizard, &QDialog::finished, this, [this] {

@@ -39,7 +39,8 @@ public:
     void setGrantable(const QStringList &permissions, const QString &who);
 
     // Starts rotating `key`, or goes on with the rotation already in progress for it.
-    void rotate(const ApiKey &key, const QList<PermissionResource> &catalog);
+    // `emergency`: a suspected leak, revoking the old key as soon as the replacement exists.
+    void rotate(const ApiKey &key, const QList<PermissionResource> &catalog, bool emergency = false);
     // Goes on with a rotation from the journal.
     void resume(const RotationProgress &progress, const QList<PermissionResource> &catalog);
     // Drops a rotation from the journal; both keys stay as they are.
@@ -47,6 +48,8 @@ public:
     QList<RotationProgress> unfinished() const;
     RotationWizard *wizard() const;
     bool isBusy() const { return m_busy; }
+    // Nothing is in the way of starting a rotation (no wizard open, no resume being checked).
+    bool canRotate() const { return !m_wizard && !m_busy && m_service; }
 
     // The wizard's step, as the keys page names it ("deploy and verify").
     static QString stepName(int step);
@@ -62,7 +65,7 @@ Q_SIGNALS:
 
 private:
     void open(const ApiKey &oldKey, const QList<PermissionResource> &catalog, const std::optional<ApiKey> &newKey,
-              const RotationProgress &progress, bool fromJournal);
+              const RotationProgress &progress, bool fromJournal, bool emergency = false);
     // Fetches the old and the new key, then opens the wizard or says why it cannot.
     void fetchAndResume(const QString &oldKeyId, const RotationProgress &progress, bool fromJournal,
                         const QList<PermissionResource> &catalog);

@@ -122,6 +122,9 @@ ReasonPage::ReasonPage(QWidget *parent) : RotationPage(parent)
 
 void ReasonPage::initializePage()
 {
+    // What the wizard was opened for (the revoke confirmation's "revoke and replace" is a leak).
+    m_reasons->button(int(result().reason))->setChecked(true);
+    m_emergency->setChecked(result().emergency);
     const ApiKey &old = result().oldKey;
     QString text = tr("Key to replace: “%1” (%2).").arg(old.note, old.masked());
     if (old.lastUsedAt.isValid())

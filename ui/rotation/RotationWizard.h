@@ -73,6 +73,12 @@ public:
     // Keeps the wizard's progress in `journal` from the moment the replacement exists, so that
     // closing the wizard or the app halfway offers to go on later.
     void setJournal(const RotationJournal &journal) { m_journal = journal; }
+    // Opens on a suspected leak with the emergency path chosen (revoke as soon as the replacement exists).
+    void presetEmergency()
+    {
+        m_result.reason = RotationReason::SuspectedLeak;
+        m_result.emergency = true;
+    }
     // Goes on with a rotation left halfway: the replacement exists, so the wizard starts at the
     // verify step. `progress` comes from the journal, or is made up from the server's link between
     // the keys when the journal has none (fromJournal false: started elsewhere).
