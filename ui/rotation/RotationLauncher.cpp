@@ -192,9 +192,9 @@ RotationResumeBar::RotationResumeBar(QWidget *parent) : QFrame(parent)
     m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_text, 1);
-    m_resume = new QPushButton(tr("&Resume rotation"), this);
+    m_resume = new QPushButton(tr("Resu&me rotation"), this);
     m_resume->setObjectName(QStringLiteral("resumeRotationButton"));
-    m_forget = new QPushButton(tr("&Forget"), this);
+    m_forget = new QPushButton(tr("Forge&t"), this);
     m_forget->setObjectName(QStringLiteral("forgetRotationButton"));
     m_forget->setToolTip(tr("Stop reminding me. Both keys keep working; Rotate on the old key still finds the "
                             "replacement."));
@@ -234,7 +234,7 @@ void RotationResumeBar::setBusy(bool busy)
 {
     m_resume->setEnabled(!busy);
     m_forget->setEnabled(!busy);
-    m_resume->setText(busy ? tr("Checking both keys…") : tr("&Resume rotation"));
+    m_resume->setText(busy ? tr("Checking both keys…") : tr("Resu&me rotation"));
 }
 
 } // namespace keyward
