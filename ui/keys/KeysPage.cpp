@@ -2,7 +2,7 @@
 #include "KeysPage.h"
 
 #include "ClipboardGuard.h"
-#include "CreateKeyDialog.h"
+#include "KeyCommands.h"
 #include "KeyDetailsPanel.h"
 #include "KeyFilterProxy.h"
 #include "KeyListModel.h"
@@ -12,7 +12,6 @@
 #include "RotationWizard.h"
 #include "MonospaceDelegate.h"
 #include "PageLayout.h"
-#include "SecretRevealDialog.h"
 #include "Session.h"
 
 #include <QAction>
@@ -97,42 +96,33 @@ KeysPage::KeysPage(QWidget *parent)
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &KeysPage::refresh);
     m_secretTab->addAction(refreshAction);
-    m_newAction = new QAction(tr("&New key…"), this);
-    m_newAction->setObjectName(QStringLiteral("newKeyAction"));
-    m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_editAction = new QAction(tr("&Edit…"), this);
-    m_editAction->setObjectName(QStringLiteral("editKeyAction"));
-    m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_rotateAction = new QAction(tr("R&otate…"), this);
-    m_rotateAction->setObjectName(QStringLiteral("rotateKeyAction"));
-    m_rotateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_rotateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_revokeAction = new QAction(tr("Re&voke…"), this);
-    m_revokeAction->setObjectName(QStringLiteral("revokeKeyAction"));
-    m_deleteAction = new QAction(tr("&Delete…"), this);
-    m_deleteAction->setObjectName(QStringLiteral("deleteKeyAction"));
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    for (QAction *a : {m_newAction, m_editAction, m_rotateAction, m_revokeAction, m_deleteAction})
+    m_clipboard = new ClipboardGuard(QGuiApplication::clipboard(), this);
+    m_commands = new KeyCommands(this, m_model, m_clipboard, [this] { return selectedKeys(); });
+    for (QAction *a : {m_commands->newAction(), m_commands->editAction(), m_commands->rotateAction(),
+                       m_commands->revokeAction(), m_commands->deleteAction()})
         m_secretTab->addAction(a);
-    connect(m_newAction, &QAction::triggered, this, &KeysPage::createKey);
-    connect(m_editAction, &QAction::triggered, this, &KeysPage::editSelected);
-    connect(m_rotateAction, &QAction::triggered, this, &KeysPage::rotateSelected);
-    connect(m_revokeAction, &QAction::triggered, this, &KeysPage::revokeSelected);
-    connect(m_deleteAction, &QAction::triggered, this, &KeysPage::deleteSelected);
+    connect(m_commands, &KeyCommands::keysChanged, this, &KeysPage::updateActions);
+    connect(m_commands, &KeyCommands::keySaved, this, [this](const ApiKey &key) { m_details->noteSaved(key); });
+    connect(m_commands, &KeyCommands::catalogLoaded, this,
+            [this](const QList<PermissionResource> &catalog) { m_details->setCatalog(catalog); });
+    connect(m_commands, &KeyCommands::selectRequested, this, [this](const QString &id) {
+        const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(id));
+        if (row.isValid()) {
+            m_table->selectRow(row.row());
+            m_table->scrollTo(row);
+        }
+    });
     auto *newButton = new QToolButton(this);
-    newButton->setDefaultAction(m_newAction);
+    newButton->setDefaultAction(m_commands->newAction());
     newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *editButton = new QToolButton(this);
-    editButton->setDefaultAction(m_editAction);
+    editButton->setDefaultAction(m_commands->editAction());
     auto *rotateButton = new QToolButton(this);
-    rotateButton->setDefaultAction(m_rotateAction);
+    rotateButton->setDefaultAction(m_commands->rotateAction());
     auto *revokeButton = new QToolButton(this);
-    revokeButton->setDefaultAction(m_revokeAction);
+    revokeButton->setDefaultAction(m_commands->revokeAction());
     auto *deleteButton = new QToolButton(this);
-    deleteButton->setDefaultAction(m_deleteAction);
+    deleteButton->setDefaultAction(m_commands->deleteAction());
     bar->addWidget(newButton);
     bar->addWidget(editButton);
     bar->addWidget(rotateButton);
@@ -143,7 +133,6 @@ KeysPage::KeysPage(QWidget *parent)
     bar->addWidget(m_status);
     bar->addWidget(refreshButton);
     layout->addLayout(bar);
-    m_clipboard = new ClipboardGuard(QGuiApplication::clipboard(), this);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("hygieneSummary"));
@@ -156,36 +145,12 @@ KeysPage::KeysPage(QWidget *parent)
     layout->addWidget(m_roleNote);
     m_resumeBar = new RotationResumeBar(this);
     layout->addWidget(m_resumeBar);
-    m_rotations = new RotationLauncher(this);
-    m_rotations->setClipboard(m_clipboard);
-    connect(m_resumeBar, &RotationResumeBar::resumeRequested, this, [this](const RotationProgress &progress) {
-        if (!canManage())
-            return;
-        withCatalog(tr("Resume rotation"), [this, progress](const QList<PermissionResource> &catalog) {
-            setUpRotationGrants();
-            m_rotations->resume(progress, catalog);
-        });
-    });
+    m_rotations = m_commands->rotations();
+    connect(m_resumeBar, &RotationResumeBar::resumeRequested, m_commands, &KeyCommands::resumeRotation);
     connect(m_resumeBar, &RotationResumeBar::forgetRequested, this,
             [this](const RotationProgress &progress) { m_rotations->forget(progress.oldKeyId); });
     connect(m_rotations, &RotationLauncher::busyChanged, m_resumeBar, &RotationResumeBar::setBusy);
     connect(m_rotations, &RotationLauncher::journalChanged, this, &KeysPage::updateResumeBar);
-    connect(m_rotations, &RotationLauncher::keyChanged, this, [this](const ApiKey &changed) {
-        m_model->upsert(changed);
-        updateActions();
-    });
-    connect(m_rotations, &RotationLauncher::keyDeleted, this, [this](const QString &id) {
-        m_model->remove(id);
-        updateActions();
-    });
-    // Finished: the new key is selected, its details beside it.
-    connect(m_rotations, &RotationLauncher::finished, this, [this](const QString &newKeyId) {
-        const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(newKeyId));
-        if (row.isValid()) {
-            m_table->selectRow(row.row());
-            m_table->scrollTo(row);
-        }
-    });
 
     m_stack = new QStackedWidget(this);
     m_table = new QTableView(m_stack);
@@ -210,10 +175,10 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->setColumnWidth(KeyListModel::LastUsed, 120);
     m_stack->addWidget(m_table);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addAction(m_editAction);
-    m_table->addAction(m_rotateAction);
-    m_table->addAction(m_revokeAction);
-    m_table->addAction(m_deleteAction);
+    m_table->addAction(m_commands->editAction());
+    m_table->addAction(m_commands->rotateAction());
+    m_table->addAction(m_commands->revokeAction());
+    m_table->addAction(m_commands->deleteAction());
     auto selectionMoved = [this] {
         updateActions();
         updateDetails();
@@ -246,12 +211,13 @@ KeysPage::KeysPage(QWidget *parent)
     state->addWidget(m_retry, 0, Qt::AlignLeft);
     m_emptyCreate = new QPushButton(tr("Create a secret key…"), m_statePanel);
     m_emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
-    connect(m_emptyCreate, &QPushButton::clicked, this, &KeysPage::createKey);
+    connect(m_emptyCreate, &QPushButton::clicked, m_commands, &KeyCommands::createKey);
     state->addWidget(m_emptyCreate, 0, Qt::AlignLeft);
     m_stack->addWidget(m_statePanel);
 
     m_details = new KeyDetailsPanel(this);
-    m_details->setActions({m_editAction, m_rotateAction, m_revokeAction, m_deleteAction});
+    m_details->setActions({m_commands->editAction(), m_commands->rotateAction(), m_commands->revokeAction(),
+                           m_commands->deleteAction()});
     connect(m_details, &KeyDetailsPanel::noteEdited, this, &KeysPage::saveNote);
     auto *editNote = new QAction(this);
     editNote->setShortcut(QKeySequence(Qt::Key_F2));
@@ -305,13 +271,47 @@ KeysPage::KeysPage(QWidget *parent)
 
 QList<QAction *> KeysPage::menuActions() const
 {
-    return {m_newAction, m_editAction, m_rotateAction, m_revokeAction, m_deleteAction, nullptr,
+    return {m_commands->newAction(), m_commands->editAction(), m_commands->rotateAction(),
+            m_commands->revokeAction(), m_commands->deleteAction(), nullptr,
             findChild<QAction *>(QStringLiteral("refreshKeysAction"))};
 }
 
 bool KeysPage::canManage() const
 {
-    return m_session && m_session->identity() && m_session->identity()->canManageKeys();
+    return m_commands->canManage();
+}
+
+void KeysPage::updateActions()
+{
+    m_commands->updateActions();
+    const bool manage = canManage();
+    m_emptyCreate->setVisible(manage && m_service);
+    m_details->setCanEdit(manage, tr("Changing keys needs the owner or admin role."));
+}
+
+void KeysPage::createKey()
+{
+    m_commands->createKey();
+}
+
+void KeysPage::editSelected()
+{
+    m_commands->editSelected();
+}
+
+void KeysPage::rotateSelected()
+{
+    m_commands->rotateSelected();
+}
+
+void KeysPage::revokeSelected()
+{
+    m_commands->revokeSelected();
+}
+
+void KeysPage::deleteSelected()
+{
+    m_commands->deleteSelected();
 }
 
 QList<ApiKey> KeysPage::selectedKeys() const
@@ -324,167 +324,9 @@ QList<ApiKey> KeysPage::selectedKeys() const
     return keys;
 }
 
-void KeysPage::updateActions()
-{
-    const bool manage = canManage();
-    const QList<ApiKey> selected = selectedKeys();
-    const QString why = tr("Changing keys needs the owner or admin role.");
-    m_newAction->setEnabled(manage && m_service);
-    m_newAction->setToolTip(manage ? tr("Create a secret key (Ctrl+N)") : why);
-    m_emptyCreate->setVisible(manage && m_service);
-    bool anyActive = false;
-    for (const ApiKey &k : selected)
-        anyActive = anyActive || k.status != ApiKey::Status::Revoked;
-    const bool oneLive = selected.size() == 1 && selected.constFirst().status != ApiKey::Status::Revoked;
-    m_editAction->setEnabled(manage && oneLive);
-    m_editAction->setToolTip(!manage ? why
-                             : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be changed.")
-                                                                : tr("Change the note, permissions or expiry (Ctrl+E)"));
-    m_rotateAction->setEnabled(manage && oneLive);
-    m_rotateAction->setToolTip(!manage ? why
-                               : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be rotated.")
-                                                                  : tr("Replace the key without an outage (Ctrl+Shift+R)"));
-    m_revokeAction->setEnabled(manage && anyActive);
-    m_revokeAction->setToolTip(manage ? tr("Stop the selected keys now; they stay listed as revoked") : why);
-    m_deleteAction->setEnabled(manage && selected.size() == 1);
-    m_deleteAction->setToolTip(manage ? tr("Delete the selected key (Delete)") : why);
-    m_details->setCanEdit(manage, why);
-}
-
-void KeysPage::withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then)
-{
-    if (m_catalog) {
-        then(*m_catalog);
-        return;
-    }
-    if (!m_service)
-        return;
-    m_service->permissionCatalog(this, [this, title, then](const Result<QList<PermissionResource>> &r) {
-        if (!r.ok()) {
-            updateActions();
-            if (!title.isEmpty())
-                QMessageBox::warning(this, title, r.error().text());
-            return;
-        }
-        m_catalog = r.value();
-        m_details->setCatalog(*m_catalog);
-        then(*m_catalog);
-    });
-}
-
-void KeysPage::createKey()
-{
-    if (!canManage() || !m_service)
-        return;
-    if (m_createDialog) {
-        m_createDialog->raise();
-        m_createDialog->activateWindow();
-        return;
-    }
-    m_newAction->setEnabled(false);
-    withCatalog(tr("New secret key"), [this](const QList<PermissionResource> &catalog) {
-        updateActions();
-        if (!m_createDialog)
-            openCreateDialog(catalog);
-    });
-}
-
-void KeysPage::setUpDialogGrants(CreateKeyDialog *dialog) const
-{
-    const auto &identity = m_session->identity();
-    if (!identity)
-        return;
-    dialog->setGrantable(identity->permissions,
-                         identity->role.isEmpty() ? tr("The key you signed in with")
-                                                  : tr("Your role (%1)").arg(identity->role));
-}
-
-void KeysPage::openCreateDialog(const QList<PermissionResource> &catalog)
-{
-    auto *dialog = new CreateKeyDialog(catalog, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    setUpDialogGrants(dialog);
-    m_createDialog = dialog;
-    connect(dialog, &CreateKeyDialog::createRequested, this, [this, dialog](const KeyDraft &draft) {
-        dialog->setBusy(true);
-        dialog->showError(QString());
-        QPointer<CreateKeyDialog> guard(dialog);
-        m_service->create(draft, dialog, [this, guard](Result<CreatedKey> &r) {
-            if (!guard)
-                return;
-            guard->setBusy(false);
-            if (!r.ok()) {
-                guard->showError(r.error().text()); // nothing is lost: the form stays as it was
-                return;
-            }
-            const ApiKey key = r.value().key;
-            SecretBuffer secret(std::move(r.value().secret));
-            guard->accept();
-            m_model->upsert(key); // the server's answer, masked
-            const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(key.id));
-            if (row.isValid())
-                m_table->selectRow(row.row());
-            auto *reveal = new SecretRevealDialog(key, std::move(secret), m_clipboard, this);
-            reveal->setAttribute(Qt::WA_DeleteOnClose);
-            if (const auto &replaced = r.value().replaced) {
-                m_model->upsert(*replaced);
-                reveal->setNotice(tr("The server's first answer was lost on the way, so Keyward revoked the key it "
-                                     "had created (%1): nobody saw its secret. This is a fresh key in its place.")
-                                      .arg(replaced->masked()));
-            }
-            reveal->open();
-        });
-    });
-    dialog->open();
-}
-
-void KeysPage::editSelected()
-{
-    const QList<ApiKey> keys = selectedKeys();
-    if (!canManage() || !m_service || keys.size() != 1 || keys.constFirst().status == ApiKey::Status::Revoked)
-        return;
-    if (m_editDialog) {
-        m_editDialog->raise();
-        m_editDialog->activateWindow();
-        return;
-    }
-    withCatalog(tr("Edit key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
-        if (!m_editDialog)
-            openEditDialog(key, catalog);
-    });
-}
-
-void KeysPage::rotateSelected()
-{
-    const QList<ApiKey> keys = selectedKeys();
-    if (!canManage() || !m_service || keys.size() != 1 || keys.constFirst().status == ApiKey::Status::Revoked)
-        return;
-    withCatalog(tr("Rotate key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
-        setUpRotationGrants();
-        m_rotations->rotate(key, catalog);
-    });
-}
-
-void KeysPage::setUpRotationGrants()
-{
-    if (const auto &identity = m_session ? m_session->identity() : std::nullopt)
-        m_rotations->setGrantable(identity->permissions, identity->role.isEmpty()
-                                                             ? tr("The key you signed in with")
-                                                             : tr("Your role (%1)").arg(identity->role));
-}
-
 void KeysPage::setSettings(QSettings *settings)
 {
-    m_settings = settings;
-    updateJournal();
-}
-
-void KeysPage::updateJournal()
-{
-    if (m_settings && m_session)
-        m_rotations->setJournal(RotationJournal(m_settings, m_session->profile().id));
-    else
-        m_rotations->setJournal(std::nullopt);
+    m_commands->setSettings(settings);
 }
 
 void KeysPage::updateResumeBar()
@@ -497,34 +339,6 @@ void KeysPage::updateResumeBar()
 RotationLauncher *KeysPage::rotations() const
 {
     return m_rotations;
-}
-
-void KeysPage::openEditDialog(const ApiKey &key, const QList<PermissionResource> &catalog)
-{
-    auto *dialog = new CreateKeyDialog(catalog, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setEditing(key);
-    setUpDialogGrants(dialog);
-    m_editDialog = dialog;
-    connect(dialog, &CreateKeyDialog::saveRequested, this, [this, dialog, id = key.id](const KeyUpdate &change) {
-        dialog->setBusy(true);
-        dialog->showError(QString());
-        QPointer<CreateKeyDialog> guard(dialog);
-        m_service->update(id, change, dialog, [this, guard](const Result<ApiKey> &r) {
-            if (!guard)
-                return;
-            guard->setBusy(false);
-            if (!r.ok()) {
-                guard->showError(r.error().text()); // the form keeps every change, to fix and retry
-                return;
-            }
-            guard->accept();
-            m_model->upsert(r.value()); // the list shows what the server now holds
-            m_details->noteSaved(r.value());
-            updateActions();
-        });
-    });
-    dialog->open();
 }
 
 void KeysPage::saveNote(const QString &id, const QString &note)
@@ -558,10 +372,10 @@ void KeysPage::updateDetails()
     m_details->showKey(key);
     if (sameKey || !m_service)
         return;
-    if (m_catalog)
-        m_details->setCatalog(*m_catalog);
+    if (const auto &catalog = m_commands->catalog())
+        m_details->setCatalog(*catalog);
     else
-        withCatalog(QString(), [](const QList<PermissionResource> &) { }); // descriptions follow quietly
+        m_commands->withCatalog(QString(), [](const QList<PermissionResource> &) { }); // descriptions follow quietly
     m_service->get(key.id, this, [this, generation = m_detailsGeneration, id = key.id](const Result<ApiKey> &r) {
         if (generation != m_detailsGeneration)
             return; // the selection moved on
@@ -596,92 +410,6 @@ void KeysPage::resizeEvent(QResizeEvent *event)
     }
 }
 
-void KeysPage::revokeSelected()
-{
-    QList<ApiKey> keys;
-    for (const ApiKey &k : selectedKeys()) {
-        if (k.status != ApiKey::Status::Revoked)
-            keys.append(k);
-    }
-    if (!canManage() || keys.isEmpty())
-        return;
-    QStringList lines;
-    QString recent;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const ApiKey &k : keys) {
-        lines.append(QStringLiteral("• %1  %2").arg(k.note, k.masked()));
-        if (k.lastUsedAt.isValid() && k.lastUsedAt.secsTo(now) < 24 * 3600 && recent.isEmpty())
-            recent = tr("“%1” was used %2 from %3: requests still using it will fail.")
-                         .arg(k.note, KeyListModel::relativeTime(k.lastUsedAt, now),
-                              k.lastUsedIp.isEmpty() ? tr("an unknown address") : k.lastUsedIp);
-    }
-    QMessageBox box(QMessageBox::Warning, tr("Revoke keys"),
-                    tr("Revoke %n key(s) now? From this moment the server answers 401 to them; they stay listed "
-                       "as revoked.", nullptr, int(keys.size())),
-                    QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("revokeConfirm"));
-    box.setInformativeText(lines.join(QLatin1Char('\n')) + (recent.isEmpty() ? QString() : QStringLiteral("\n\n") + recent));
-    QPushButton *revoke = box.addButton(tr("&Revoke"), QMessageBox::DestructiveRole);
-    // A leaked key usually needs a successor at once: the rotation's emergency path revokes the
-    // old key the moment the replacement exists, and shows the new secret.
-    QPushButton *replace = nullptr;
-    if (keys.size() == 1 && m_rotations->canRotate()) {
-        replace = box.addButton(tr("Revoke and re&place…"), QMessageBox::ActionRole);
-        replace->setObjectName(QStringLiteral("revokeAndReplaceButton"));
-        replace->setToolTip(tr("Create a replacement with the same note and permissions, then revoke this key at once"));
-    }
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (replace && box.clickedButton() == replace) {
-        withCatalog(tr("Rotate key"), [this, key = keys.constFirst()](const QList<PermissionResource> &catalog) {
-            setUpRotationGrants();
-            m_rotations->rotate(key, catalog, true);
-        });
-        return;
-    }
-    if (box.clickedButton() != revoke)
-        return;
-    for (const ApiKey &k : keys) {
-        m_service->revoke(k.id, this, [this](const Result<ApiKey> &r) {
-            if (!r.ok()) {
-                QMessageBox::warning(this, tr("Revoke keys"), r.error().text());
-                return;
-            }
-            m_model->upsert(r.value()); // the list shows what the server says, not a guess
-            updateActions();
-        });
-    }
-}
-
-void KeysPage::deleteSelected()
-{
-    const QList<ApiKey> keys = selectedKeys();
-    if (!canManage() || keys.size() != 1)
-        return;
-    const ApiKey key = keys.constFirst();
-    QMessageBox box(QMessageBox::Warning, tr("Delete key"),
-                    tr("Delete “%1” (%2)? It stops working and disappears from the list; the audit log keeps its "
-                       "history.").arg(key.note, key.masked()),
-                    QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("deleteConfirm"));
-    if (key.lastUsedAt.isValid())
-        box.setInformativeText(tr("It was last used %1.").arg(KeyListModel::relativeTime(key.lastUsedAt,
-                                                                                         QDateTime::currentDateTimeUtc())));
-    QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != remove)
-        return;
-    m_service->remove(key.id, this, [this, id = key.id](const Result<bool> &r) {
-        if (!r.ok()) {
-            QMessageBox::warning(this, tr("Delete key"), r.error().text());
-            return;
-        }
-        m_model->remove(id);
-        updateActions();
-    });
-}
-
 KeysPage::~KeysPage() = default;
 
 void KeysPage::setSession(Session *session)
@@ -694,10 +422,8 @@ void KeysPage::setSession(Session *session)
     m_service = session ? new KeysService(session->api(), this) : nullptr;
     if (m_service)
         m_service->setPageSize(m_pageSize);
-    m_rotations->setService(m_service);
-    updateJournal();
+    m_commands->setSession(session, m_service);
     m_model->clear();
-    m_catalog.reset();
     m_details->showNothing(0);
     m_loadedOnce = false;
     m_failed = false;

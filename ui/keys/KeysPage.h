@@ -12,7 +12,6 @@
 
 class QAction;
 class QComboBox;
-class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -25,7 +24,7 @@ class QTableView;
 namespace keyward {
 
 class ClipboardGuard;
-class CreateKeyDialog;
+class KeyCommands;
 class KeyDetailsPanel;
 class KeyFilterProxy;
 class KeyListModel;
@@ -87,16 +86,8 @@ private:
     void showError(const QString &message, const QString &requestId);
     QList<ApiKey> selectedKeys() const;
     void updateActions();
-    void openCreateDialog(const QList<PermissionResource> &catalog);
-    void openEditDialog(const ApiKey &key, const QList<PermissionResource> &catalog);
-    void setUpDialogGrants(CreateKeyDialog *dialog) const;
-    // Runs `then` with the permission catalog, fetched once per session; a failure is shown in a
-    // message box titled `title` (none when empty).
-    void withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then);
     void updateDetails();
     void saveNote(const QString &id, const QString &note);
-    void setUpRotationGrants();
-    void updateJournal();
     void updateResumeBar();
     bool canManage() const;
 
@@ -120,19 +111,11 @@ private:
     QWidget *m_secretTab;
     PublishableKeysPanel *m_publishable;
     KeyDetailsPanel *m_details;
-    std::optional<QList<PermissionResource>> m_catalog;
     quint64 m_detailsGeneration = 0; // answers for an earlier selection are dropped
-    QAction *m_newAction;
-    QAction *m_editAction;
-    QAction *m_rotateAction;
-    QAction *m_revokeAction;
-    QAction *m_deleteAction;
     ClipboardGuard *m_clipboard;
-    QPointer<QDialog> m_createDialog;
-    QPointer<QDialog> m_editDialog;
+    KeyCommands *m_commands;
     RotationLauncher *m_rotations;
     RotationResumeBar *m_resumeBar;
-    QSettings *m_settings = nullptr;
     int m_pageSize = KeysService::DefaultPageSize;
     QElapsedTimer m_sinceLoad; // for the refresh when the app comes back to the front
     bool m_loadedOnce = false;

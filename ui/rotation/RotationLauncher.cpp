@@ -16,6 +16,8 @@ RotationLauncher::RotationLauncher(QWidget *owner) : QObject(owner), m_owner(own
 {
 }
 
+RotationLauncher::~RotationLauncher() = default;
+
 void RotationLauncher::setJournal(std::optional<RotationJournal> journal)
 {
     m_journal = std::move(journal);
@@ -39,6 +41,11 @@ void RotationLauncher::forget(const QString &oldKeyId)
         return;
     m_journal->forget(oldKeyId);
     Q_EMIT journalChanged();
+}
+
+bool RotationLauncher::canRotate() const
+{
+    return !m_wizard && !m_busy && m_service;
 }
 
 RotationWizard *RotationLauncher::wizard() const

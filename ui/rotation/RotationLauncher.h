@@ -31,6 +31,7 @@ class RotationLauncher : public QObject
 public:
     // Dialogs open over `owner`.
     explicit RotationLauncher(QWidget *owner);
+    ~RotationLauncher() override;
 
     void setService(KeysService *service) { m_service = service; }
     void setClipboard(ClipboardGuard *clipboard) { m_clipboard = clipboard; }
@@ -49,7 +50,7 @@ public:
     RotationWizard *wizard() const;
     bool isBusy() const { return m_busy; }
     // Nothing is in the way of starting a rotation (no wizard open, no resume being checked).
-    bool canRotate() const { return !m_wizard && !m_busy && m_service; }
+    bool canRotate() const;
 
     // The wizard's step, as the keys page names it ("deploy and verify").
     static QString stepName(int step);
