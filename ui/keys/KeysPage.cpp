@@ -34,8 +34,6 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace keyward {
 
 namespace {
@@ -398,14 +396,12 @@ void KeysPage::resizeEvent(QResizeEvent *event)
     if (!m_splitterSized && isVisible()) {
         // After the layout has given the splitter its new size: the list keeps most of it.
         m_splitterSized = true;
+        // setSizes() keeps the splitter's size and shares it in these proportions.
         QMetaObject::invokeMethod(this, [this] {
-            if (m_splitter->orientation() == Qt::Horizontal) {
-                const int details = std::max(m_details->minimumWidth(), m_splitter->width() * 3 / 10);
-                m_splitter->setSizes({m_splitter->width() - details, details});
-            } else {
-                const int details = m_splitter->height() * 35 / 100;
-                m_splitter->setSizes({m_splitter->height() - details, details});
-            }
+            if (m_splitter->orientation() == Qt::Horizontal)
+                m_splitter->setSizes({70, 30});
+            else
+                m_splitter->setSizes({72, 28});
         }, Qt::QueuedConnection);
     }
 }
