@@ -166,6 +166,8 @@ void ApiServer::registerRoutes()
         {"GET", p("payments"), true, perm("payments", A::Read), &ApiServer::listPayments},
         {"POST", p("payments"), true, perm("payments", A::Write), &ApiServer::createPayment},
         {"GET", p("audit-events"), true, perm("audit_log", A::Read), &ApiServer::listAuditEvents},
+        {"GET", p("audit-events/histogram"), true, perm("audit_log", A::Read), &ApiServer::getAuditHistogram},
+        {"GET", p("audit-events/chain"), true, perm("audit_log", A::Read), &ApiServer::getAuditChain},
         {"GET", p("audit-events/head"), true, perm("audit_log", A::Read), &ApiServer::getAuditHead},
         {"GET", p("users"), true, perm("audit_log", A::Read), &ApiServer::listUsers},
         {"GET", p(".well-known/jwks.json"), false, std::nullopt, &ApiServer::getJwks},

@@ -159,7 +159,11 @@ private:
     void listPayments(const ExchangePtr &ex);
     void createPayment(const ExchangePtr &ex);
     void listAuditEvents(const ExchangePtr &ex);
+    void getAuditHistogram(const ExchangePtr &ex);
+    void getAuditChain(const ExchangePtr &ex);
     void getAuditHead(const ExchangePtr &ex);
+    // The filters /audit-events and /audit-events/histogram share; problems get one entry per bad field.
+    void readAuditFilters(const ExchangePtr &ex, struct AuditQuery &query, QJsonObject &problems) const;
     void listUsers(const ExchangePtr &ex);
     void getJwks(const ExchangePtr &ex);
     void getAuthorizationServerMetadata(const ExchangePtr &ex);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ApiServer: /audit-events and the signed chain head.
+// ApiServer: /audit-events, its histogram, the chain range for verification and the signed head.
 #include "ApiExchange.h"
 
 #include "AuditLog.h"
@@ -13,23 +13,31 @@
 
 namespace keyward::server {
 
-void ApiServer::listAuditEvents(const ExchangePtr &ex)
+namespace {
+constexpr qint64 HourMs = 3'600'000;
+constexpr qint64 DayMs = 24 * HourMs;
+constexpr qint64 MaxBuckets = 2000;
+
+QStringList filterParams()
 {
-    if (!checkQuery(ex, {QStringLiteral("action"), QStringLiteral("actor"), QStringLiteral("key_id"),
-                         QStringLiteral("ip"), QStringLiteral("since"), QStringLiteral("until"), QStringLiteral("q"),
-                         QStringLiteral("limit"), QStringLiteral("starting_after")}))
-        return;
-    const auto limit = limitParam(ex, 100, 500);
-    if (!limit)
-        return;
-    AuditQuery query;
-    query.limit = *limit;
-    QJsonObject problems;
+    return {QStringLiteral("action"), QStringLiteral("actor"), QStringLiteral("key_id"), QStringLiteral("ip"),
+            QStringLiteral("since"),  QStringLiteral("until"), QStringLiteral("q")};
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+} // namespace
+
+void ApiServer::readAuditFilters(const ExchangePtr &ex, AuditQuery &query, QJsonObject &problems) const
+{
     for (const QString &a : ex->query.allQueryItemValues(QStringLiteral("action"), QUrl::FullyDecoded)) {
         for (const QString &part : a.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (part.size() > 100)
                 problems.insert(QStringLiteral("action"), QStringLiteral("Too long."));
-            else
+            else if (!part.trimmed().isEmpty())
                 query.actions.append(part.trimmed());
         }
     }
@@ -51,9 +59,23 @@ void ApiServer::listAuditEvents(const ExchangePtr &ex)
             problems.insert(QLatin1String(name), QStringLiteral("Must be an RFC 3339 time."));
             continue;
         }
-        (qstrcmp(name, "since") == 0 ? query.sinceMs : query.untilMs) = t->toMSecsSinceEpoch();
+        // 0 means "unbounded": a time at or before 1970 is the first millisecond after it.
+        (qstrcmp(name, "since") == 0 ? query.sinceMs : query.untilMs) = qMax<qint64>(1, t->toMSecsSinceEpoch());
     }
-    const QString after = item("starting_after");
+}
+
+void ApiServer::listAuditEvents(const ExchangePtr &ex)
+{
+    if (!checkQuery(ex, filterParams() + QStringList {QStringLiteral("limit"), QStringLiteral("starting_after")}))
+        return;
+    const auto limit = limitParam(ex, 100, 500);
+    if (!limit)
+        return;
+    AuditQuery query;
+    query.limit = *limit;
+    QJsonObject problems;
+    readAuditFilters(ex, query, problems);
+    const QString after = ex->query.queryItemValue(QStringLiteral("starting_after"), QUrl::FullyDecoded);
     if (!after.isEmpty()) {
         query.beforeSeq = AuditEvent::seqFromId(after);
         if (query.beforeSeq == 0)
@@ -64,7 +86,11 @@ void ApiServer::listAuditEvents(const ExchangePtr &ex)
         return;
     }
     const QString orgId = ex->principal.orgId;
-    runRead(ex, [orgId, query](QSqlDatabase &db) {
+    runRead(ex, [this, ex, orgId, query](QSqlDatabase &db) {
+        if (query.beforeSeq > 0 && AuditLog::orgOf(db, query.beforeSeq) != orgId)
+            return validationError(ex, {{QStringLiteral("starting_after"),
+                                         QStringLiteral("No event of this organisation has this id; pass a "
+                                                        "next_cursor you received.")}});
         const AuditPage page = AuditLog::list(db, orgId, query);
         QJsonArray data;
         for (const AuditEvent &e : page.events)
@@ -74,6 +100,113 @@ void ApiServer::listAuditEvents(const ExchangePtr &ex)
                                  {QStringLiteral("has_more"), page.hasMore},
                                  {QStringLiteral("next_cursor"), page.hasMore ? QJsonValue(page.events.last().id())
                                                                                : QJsonValue()}});
+    });
+}
+
+void ApiServer::getAuditHistogram(const ExchangePtr &ex)
+{
+    if (!checkQuery(ex, filterParams() + QStringList {QStringLiteral("bucket"), QStringLiteral("utc_offset")}))
+        return;
+    AuditQuery query;
+    QJsonObject problems;
+    readAuditFilters(ex, query, problems);
+    const QString bucket = ex->query.queryItemValue(QStringLiteral("bucket"), QUrl::FullyDecoded);
+    qint64 bucketMs = 0;
+    if (bucket == QLatin1String("hour"))
+        bucketMs = HourMs;
+    else if (bucket == QLatin1String("day"))
+        bucketMs = DayMs;
+    else
+        problems.insert(QStringLiteral("bucket"), QStringLiteral("Must be hour or day."));
+    int offsetMinutes = 0;
+    if (ex->query.hasQueryItem(QStringLiteral("utc_offset"))) {
+        bool ok = false;
+        offsetMinutes = ex->query.queryItemValue(QStringLiteral("utc_offset")).toInt(&ok);
+        if (!ok || offsetMinutes < -840 || offsetMinutes > 840)
+            problems.insert(QStringLiteral("utc_offset"),
+                            QStringLiteral("Must be whole minutes east of UTC, from -840 to 840."));
+    }
+    if (problems.isEmpty()) {
+        // Buckets start at local midnights (day) or whole local hours (hour) for the offset; since
+        // is moved back to the start of its bucket, until stays as given (exclusive).
+        const qint64 offsetMs = qint64(offsetMinutes) * 60'000;
+        const qint64 until = query.untilMs > 0 ? query.untilMs : m_now();
+        const qint64 since = query.sinceMs > 0 ? query.sinceMs : until - (bucketMs == DayMs ? 30 : 7) * DayMs;
+        query.sinceMs = floorDiv(since + offsetMs, bucketMs) * bucketMs - offsetMs;
+        query.untilMs = until;
+        const qint64 buckets = floorDiv(query.untilMs - query.sinceMs + bucketMs - 1, bucketMs);
+        if (query.sinceMs >= query.untilMs)
+            problems.insert(QStringLiteral("since"), QStringLiteral("Must be before until."));
+        else if (buckets > MaxBuckets)
+            problems.insert(QStringLiteral("since"),
+                            QStringLiteral("From since to until is %1 %2 buckets; at most %3 are allowed: move since "
+                                           "closer to until or use day buckets.")
+                                .arg(buckets).arg(bucket).arg(MaxBuckets));
+    }
+    if (!problems.isEmpty()) {
+        finish(ex, validationError(ex, problems));
+        return;
+    }
+    const QString orgId = ex->principal.orgId;
+    runRead(ex, [orgId, query, bucket, bucketMs, offsetMinutes](QSqlDatabase &db) {
+        const QList<AuditBucket> buckets = AuditLog::histogram(db, orgId, query, bucketMs, qint64(offsetMinutes) * 60'000);
+        QJsonArray data;
+        for (const AuditBucket &b : buckets) {
+            QJsonObject counts;
+            for (auto it = b.counts.cbegin(); it != b.counts.cend(); ++it)
+                counts.insert(it.key(), it.value());
+            data.append(QJsonObject {{QStringLiteral("start"), toRfc3339Ms(b.startMs)},
+                                     {QStringLiteral("total"), b.total},
+                                     {QStringLiteral("counts"), counts}});
+        }
+        return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("audit_histogram")},
+                                 {QStringLiteral("bucket"), bucket},
+                                 {QStringLiteral("since"), toRfc3339Ms(query.sinceMs)},
+                                 {QStringLiteral("until"), toRfc3339Ms(query.untilMs)},
+                                 {QStringLiteral("utc_offset"), offsetMinutes},
+                                 {QStringLiteral("buckets"), data}});
+    });
+}
+
+void ApiServer::getAuditChain(const ExchangePtr &ex)
+{
+    if (!checkQuery(ex, {QStringLiteral("after_seq"), QStringLiteral("limit")}))
+        return;
+    const auto limit = limitParam(ex, 500, 1000);
+    if (!limit)
+        return;
+    qint64 afterSeq = 0;
+    if (ex->query.hasQueryItem(QStringLiteral("after_seq"))) {
+        bool ok = false;
+        afterSeq = ex->query.queryItemValue(QStringLiteral("after_seq")).toLongLong(&ok);
+        if (!ok || afterSeq < 0) {
+            finish(ex, validationError(ex, {{QStringLiteral("after_seq"),
+                                             QStringLiteral("Must be a whole number from 0: the seq of the last "
+                                                            "event you have.")}}));
+            return;
+        }
+    }
+    const QString orgId = ex->principal.orgId;
+    runRead(ex, [orgId, afterSeq, limit = *limit](QSqlDatabase &db) {
+        // The chain is global: events of other organisations keep their place and their link
+        // (prev_hash, hash) so the range verifies, but nothing of their content.
+        const AuditChainPage page = AuditLog::chain(db, afterSeq, limit);
+        QJsonArray data;
+        for (const AuditChainEntry &entry : page.entries) {
+            if (entry.orgId == orgId)
+                data.append(entry.event.toJson());
+            else
+                data.append(QJsonObject {{QStringLiteral("id"), entry.event.id()},
+                                         {QStringLiteral("redacted"), true},
+                                         {QStringLiteral("prev_hash"), entry.event.prevHash},
+                                         {QStringLiteral("hash"), entry.event.hash}});
+        }
+        return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("list")},
+                                 {QStringLiteral("data"), data},
+                                 {QStringLiteral("has_more"), page.hasMore},
+                                 {QStringLiteral("next_after_seq"), page.entries.isEmpty()
+                                      ? QJsonValue()
+                                      : QJsonValue(page.entries.last().event.seq)}});
     });
 }
 

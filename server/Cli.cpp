@@ -4,6 +4,7 @@
 
 #include "ApiServer.h"
 #include "AuditLog.h"
+#include "AuditSeeder.h"
 #include "Database.h"
 #include "DemoData.h"
 #include "JsonInput.h"
@@ -113,6 +114,49 @@ int commandKeyCreate(const QStringList &args)
         OPENSSL_cleanse(secret.data(), size_t(secret.size()));
     } catch (const DatabaseError &e) {
         return fail(QStringLiteral("cannot create the key: %1").arg(QString::fromStdString(e.what())));
+    }
+    return 0;
+}
+
+int commandSeedAudit(const QStringList &args)
+{
+    QString error;
+    const auto o = parseOptions(args, {QStringLiteral("database"), QStringLiteral("events"), QStringLiteral("days"),
+                                       QStringLiteral("seed"), QStringLiteral("org")}, {}, &error);
+    if (!o)
+        return fail(error);
+    if (o->flags.contains(QStringLiteral("help"))) {
+        out(usageText());
+        return 0;
+    }
+    AuditSeeder::Options options;
+    bool ok = false;
+    options.events = o->values.value(QStringLiteral("events")).toLongLong(&ok);
+    if (!ok || options.events < 1 || options.events > 100'000'000)
+        return fail(QStringLiteral("--events must be a number of events from 1 to 100000000"));
+    if (o->values.contains(QStringLiteral("days"))) {
+        options.days = o->values.value(QStringLiteral("days")).toInt(&ok);
+        if (!ok || options.days < 1 || options.days > 3650)
+            return fail(QStringLiteral("--days must be a number of days from 1 to 3650"));
+    }
+    if (o->values.contains(QStringLiteral("seed"))) {
+        options.seed = o->values.value(QStringLiteral("seed")).toUInt(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--seed must be a whole number"));
+    }
+    const QString url = o->values.value(QStringLiteral("database"), Database::defaultUrl());
+    auto store = openStore(url, *o, false, &error);
+    if (!store)
+        return fail(error);
+    options.orgId = o->values.value(QStringLiteral("org"), store->org.id);
+    if (options.orgId.isEmpty() || options.orgId.size() > 100)
+        return fail(QStringLiteral("--org must be an organisation id"));
+    try {
+        const AuditSeeder::Result r = AuditSeeder::seed(*store->db, options);
+        out(QStringLiteral("%1 audit events added to %2 (evt_%3 to evt_%4)")
+                .arg(r.events).arg(url).arg(r.firstSeq).arg(r.lastSeq));
+    } catch (const DatabaseError &e) {
+        return fail(QStringLiteral("cannot add the audit events: %1").arg(QString::fromStdString(e.what())));
     }
     return 0;
 }
@@ -269,6 +313,8 @@ int runCli(const QStringList &arguments)
         return commandClient(args.mid(1));
     if (command == QLatin1String("org"))
         return commandOrg(args.mid(1));
+    if (command == QLatin1String("seed-audit"))
+        return commandSeedAudit(args.mid(1));
     if (command == QLatin1String("signing-key"))
         return commandSigningKey(args.mid(1));
     return fail(QStringLiteral("unknown command \"%1\"; see keyward-server --help").arg(command));

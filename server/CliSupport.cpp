@@ -30,6 +30,8 @@ Commands:
   client add  register an OAuth client: --client-id ID --name N (--loopback | --redirect-uri URI …)
   signing-key rotate
               add a new ES256 signing key; the old one stays published until its tokens expire
+  seed-audit  add generated audit history for benchmarks and demos (a year by default)
+              --events N [--days D] [--seed S] [--org ID]
 
 Options:
   --database URL   sqlite:PATH (default: %1)

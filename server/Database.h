@@ -20,7 +20,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Prepared statement helper: bind by position, throw DatabaseError on failure.
+// Prepared statement helper: bind by position, throw DatabaseError on failure. A statement may
+// run again: bind every value again after exec().
 class Sql
 {
 public:
@@ -38,6 +39,7 @@ public:
 private:
     QSqlQuery m_query;
     QString m_statement;
+    int m_nextBind = 0;
 };
 
 // A keyset page, newest first: "SELECT … WHERE <filters> AND seq < ? ORDER BY seq DESC LIMIT n+1".
@@ -101,7 +103,7 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
 private:
     void begin(QSqlDatabase &db);

@@ -308,10 +308,11 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
     }
 
     std::stable_sort(events.begin(), events.end(), [](const AuditEvent &a, const AuditEvent &b) { return a.atMs < b.atMs; });
+    AuditLog::Writer writer(db); // one set of prepared statements for the whole history
     for (AuditEvent &e : events) {
         if (e.requestId.isEmpty())
             e.requestId = QStringLiteral("req_demo") + QString::number(rng.generate64(), 36).left(10);
-        AuditLog::append(db, org.id, e);
+        writer.append(org.id, e);
     }
     summary.auditEvents = int(events.size());
 

@@ -83,6 +83,86 @@ private Q_SLOTS:
         QVERIFY(!AuditChain::verify(swapped, AuditChain::genesisHash()).ok);
     }
 
+    void tamperedEventIsNamedById()
+    {
+        auto chain = makeChain(10);
+        QJsonObject e = chain[6];
+        e.insert(QStringLiteral("details"), QJsonObject {{QStringLiteral("n"), 999}});
+        chain[6] = e;
+        const auto v = AuditChain::verify(chain, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadId, QStringLiteral("evt_7"));
+        QVERIFY(AuditChain::verify(makeChain(3)).firstBadId.isEmpty());
+    }
+
+    static QJsonObject stubOf(const QJsonObject &event)
+    {
+        return {{QStringLiteral("id"), event.value(QStringLiteral("id"))},
+                {QStringLiteral("redacted"), true},
+                {QStringLiteral("prev_hash"), event.value(QStringLiteral("prev_hash"))},
+                {QStringLiteral("hash"), event.value(QStringLiteral("hash"))}};
+    }
+
+    void redactedStubsVerifyByTheirLinks()
+    {
+        // Another organisation's events arrive as stubs; the chain still verifies end to end.
+        auto chain = makeChain(20);
+        for (const qsizetype i : {qsizetype(0), qsizetype(5), qsizetype(6), qsizetype(19)})
+            chain[i] = stubOf(chain[i]);
+        const auto v = AuditChain::verify(chain, AuditChain::genesisHash());
+        QVERIFY2(v.ok, qPrintable(v.reason));
+        QCOMPARE(v.redacted, qsizetype(4));
+        QVERIFY(AuditChain::isRedactedStub(chain[5]));
+        QVERIFY(!AuditChain::isRedactedStub(chain[4]));
+    }
+
+    void removedStubOrChangedStubHashIsFound()
+    {
+        auto chain = makeChain(12);
+        chain[4] = stubOf(chain[4]);
+        auto removed = chain;
+        removed.removeAt(4);
+        auto v = AuditChain::verify(removed, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadId, QStringLiteral("evt_6"));
+
+        auto changed = chain;
+        QJsonObject stub = changed[4];
+        stub.insert(QStringLiteral("hash"), QString(64, QLatin1Char('a')));
+        changed[4] = stub;
+        v = AuditChain::verify(changed, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadIndex, qsizetype(5)); // the next event no longer links to it
+
+        auto unlinked = chain;
+        stub = unlinked[4];
+        stub.insert(QStringLiteral("prev_hash"), QString(64, QLatin1Char('b')));
+        unlinked[4] = stub;
+        v = AuditChain::verify(unlinked, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadIndex, qsizetype(4));
+    }
+
+    void stubWithContentOrWithoutHashFails()
+    {
+        // Content that is shown must be verifiable: "redacted" cannot excuse a changed event.
+        auto chain = makeChain(6);
+        QJsonObject disguised = chain[2];
+        disguised.insert(QStringLiteral("redacted"), true);
+        chain[2] = disguised;
+        auto v = AuditChain::verify(chain, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadIndex, qsizetype(2));
+
+        chain = makeChain(6);
+        QJsonObject stub = stubOf(chain[3]);
+        stub.remove(QStringLiteral("hash"));
+        chain[3] = stub;
+        v = AuditChain::verify(chain, AuditChain::genesisHash());
+        QVERIFY(!v.ok);
+        QCOMPARE(v.firstBadIndex, qsizetype(3));
+    }
+
     void eventJsonRoundTrips()
     {
         const auto chain = makeChain(3);
