@@ -165,6 +165,13 @@ private Q_SLOTS:
         wizard->next();
         QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RotationWizard::SummaryPageId), 10'000);
         QVERIFY(wizard->currentPage()->findChild<QLabel *>(QStringLiteral("rotationSummary"))->text().contains(QLatin1String("expires")));
+        // The summary reads both keys' trail from the audit log: created as a rotation, rotated,
+        // and the old key's new expiry, by the signed-in admin.
+        auto *trail = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("rotationTrail"));
+        QTRY_VERIFY_WITH_TIMEOUT(trail->text().contains(QLatin1String("updated key")), 10'000);
+        QVERIFY2(trail->text().contains(QLatin1String("created key (rotation)")), qPrintable(trail->text()));
+        QVERIFY(trail->text().contains(QLatin1String("rotated key")));
+        QVERIFY(trail->text().contains(QLatin1String("Adam Admin")));
         if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
             wizard->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/rotation-6-summary.png"));
         // Nothing failed that was meant to work: every call with either key was answered 200.

@@ -163,6 +163,7 @@ private Q_SLOTS:
         wizard->next();
         QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RotationWizard::SummaryPageId), 10'000);
         QCOMPARE(serverKey(oldId).value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(wizard, "rotationTrail").contains(QLatin1String("revoked key")), 10'000);
         QCOMPARE(traffic.failed(newSecret), 0);
         // Done: nothing left to resume.
         QVERIFY(!settingsText(QStringLiteral("quit")).contains(oldId.toLatin1()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeyCommands.h"
 
+#include "AuditService.h"
 #include "ClipboardGuard.h"
 #include "CreateKeyDialog.h"
 #include "KeyListModel.h"
@@ -65,6 +66,9 @@ void KeyCommands::setSession(Session *session, KeysService *service)
     m_service = service;
     m_catalog.reset();
     m_rotations->setService(service);
+    delete m_audit;
+    m_audit = session ? new AuditService(session->api(), this) : nullptr;
+    m_rotations->setAuditService(m_audit);
     updateJournal();
     updateActions();
 }

@@ -19,6 +19,7 @@ class QWidget;
 
 namespace keyward {
 
+class AuditService;
 class ClipboardGuard;
 class CreateKeyDialog;
 class KeyListModel;
@@ -94,6 +95,7 @@ private:
     Selection m_selection;
     QPointer<Session> m_session;
     KeysService *m_service = nullptr;
+    AuditService *m_audit = nullptr;
     QSettings *m_settings = nullptr;
     std::optional<QList<PermissionResource>> m_catalog;
     QAction *m_newAction;

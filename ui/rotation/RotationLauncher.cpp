@@ -160,6 +160,7 @@ void RotationLauncher::open(const ApiKey &oldKey, const QList<PermissionResource
 {
     auto *wizard = new RotationWizard(oldKey, m_service, catalog, m_clipboard, m_owner);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setAuditService(m_audit);
     if (!m_grantor.isEmpty())
         wizard->setGrantable(m_grantable, m_grantor);
     if (m_journal)

@@ -16,6 +16,7 @@ class QPushButton;
 
 namespace keyward {
 
+class AuditService;
 class ClipboardGuard;
 class KeysService;
 class RotationWizard;
@@ -34,6 +35,7 @@ public:
     ~RotationLauncher() override;
 
     void setService(KeysService *service) { m_service = service; }
+    void setAuditService(AuditService *audit) { m_audit = audit; }
     void setClipboard(ClipboardGuard *clipboard) { m_clipboard = clipboard; }
     // No journal: nothing is remembered (a profile without settings, or none signed in).
     void setJournal(std::optional<RotationJournal> journal);
@@ -76,6 +78,7 @@ private:
 
     QWidget *m_owner;
     KeysService *m_service = nullptr;
+    AuditService *m_audit = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
     std::optional<RotationJournal> m_journal;
     QStringList m_grantable;

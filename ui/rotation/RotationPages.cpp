@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RotationPages.h"
 
+#include "AuditEventFormat.h"
+#include "AuditService.h"
 #include "KeyForm.h"
 #include "KeyListModel.h"
 #include "SecretRevealPanel.h"
@@ -11,14 +13,18 @@
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QJsonObject>
 #include <QLocale>
+#include <QMap>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
+#include <memory>
 #include <limits>
 
 namespace keyward {
@@ -697,6 +703,15 @@ SummaryPage::SummaryPage(QWidget *parent) : RotationPage(parent)
     m_text = paragraph(this, {}, QStringLiteral("rotationSummary"));
     layout->addWidget(m_text);
     layout->addSpacing(8);
+    m_trailTitle = new QLabel(tr("In the audit log"), this);
+    QFont bold = m_trailTitle->font();
+    bold.setWeight(QFont::DemiBold);
+    m_trailTitle->setFont(bold);
+    layout->addWidget(m_trailTitle);
+    m_trail = paragraph(this, {}, QStringLiteral("rotationTrail"));
+    m_trail->setTextFormat(Qt::RichText);
+    layout->addWidget(m_trail);
+    layout->addSpacing(8);
     m_next = paragraph(this, {}, QStringLiteral("rotationNext"));
     layout->addWidget(m_next);
     layout->addStretch(1);
@@ -743,8 +758,74 @@ void SummaryPage::initializePage()
     html += QStringLiteral("</table>");
     m_text->setTextFormat(Qt::RichText);
     m_text->setText(html);
-    m_next->setText(tr("After Finish, the new key is selected in the list with its details. The audit log holds "
-                       "the rotation (secret_key.rotated) and what happened to the old key."));
+    m_next->setText(tr("After Finish, the new key is selected in the list with its details."));
+    loadTrail();
+}
+
+void SummaryPage::loadTrail()
+{
+    AuditService *audit = rotation()->auditService();
+    const RotationResult &r = result();
+    m_trailTitle->setVisible(audit && r.newKey);
+    m_trail->setVisible(audit && r.newKey);
+    if (!audit || !r.newKey)
+        return;
+    m_trail->setText(tr("Reading both keys' events…"));
+    // Two small pages, one per key; the rotation's own events are among the newest of each.
+    auto events = std::make_shared<QMap<QString, QJsonObject>>(); // by id: the rotation event is in both
+    auto pending = std::make_shared<int>(2);
+    auto failure = std::make_shared<QString>();
+    for (const QString &keyId : {r.oldKey.id, r.newKey->id}) {
+        AuditFilter filter;
+        filter.keyId = keyId;
+        audit->page(filter, QString(), 20, this, [this, events, pending, failure](const Result<AuditPage> &page) {
+            if (page.ok()) {
+                for (const QJsonObject &e : page.value().events)
+                    events->insert(e.value(QStringLiteral("id")).toString(), e);
+            } else if (failure->isEmpty()) {
+                *failure = page.error().httpStatus == 403
+                               ? tr("Your role cannot read the audit log, so the trail is not shown here.")
+                               : tr("The audit trail could not be read: %1").arg(page.error().text());
+            }
+            if (--*pending > 0)
+                return;
+            if (events->isEmpty()) {
+                m_trail->setText(failure->isEmpty() ? tr("No events yet.") : failure->toHtmlEscaped());
+                return;
+            }
+            QList<QJsonObject> ordered = events->values();
+            std::sort(ordered.begin(), ordered.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(QStringLiteral("at")).toString() < b.value(QStringLiteral("at")).toString();
+            });
+            if (ordered.size() > MaxTrailRows) // the rotation's own events are the newest
+                ordered = ordered.mid(ordered.size() - MaxTrailRows);
+            const QLocale locale;
+            const QDate today = rotation()->now().toLocalTime().date();
+            QString html = QStringLiteral("<table>");
+            for (const QJsonObject &e : ordered) {
+                const QDateTime at = QDateTime::fromString(e.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
+                                         .toLocalTime();
+                const QString when = at.date() == today ? locale.toString(at.time(), QLocale::ShortFormat)
+                                                        : locale.toString(at, QLocale::ShortFormat);
+                // "Ada Admin <ada@example.com>" reads as the name here; the audit page shows the rest.
+                QString actor = AuditEventFormat::actorText(Actor::fromJson(e.value(QStringLiteral("actor")).toObject()));
+                if (const qsizetype angle = actor.indexOf(QStringLiteral(" <")); angle > 0)
+                    actor.truncate(angle);
+                const QString target = AuditEventFormat::maskedKeyOf(
+                    e.value(QStringLiteral("target")).toObject().value(QStringLiteral("display")).toString());
+                html += QStringLiteral("<tr><td style='padding:1px 12px 1px 0; color:gray; white-space:nowrap'>%1</td>"
+                                       "<td style='padding:1px 12px 1px 0; white-space:nowrap'>%2</td>"
+                                       "<td style='padding:1px 12px 1px 0; white-space:nowrap'><b>%3</b></td>"
+                                       "<td style='padding:1px 0; white-space:nowrap'><tt>%4</tt></td></tr>")
+                            .arg(when.toHtmlEscaped(), actor.toHtmlEscaped(),
+                                 AuditEventFormat::actionText(e).toHtmlEscaped(), target.toHtmlEscaped());
+            }
+            html += QStringLiteral("</table>");
+            if (!failure->isEmpty())
+                html += QStringLiteral("<p>%1</p>").arg(failure->toHtmlEscaped());
+            m_trail->setText(html);
+        });
+    }
 }
 
 } // namespace keyward

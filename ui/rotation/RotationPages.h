@@ -155,7 +155,12 @@ public:
     void initializePage() override;
 
 private:
+    // Both keys' audit events, oldest first, once the server has them.
+    void loadTrail();
+    static constexpr int MaxTrailRows = 12;
     QLabel *m_text;
+    QLabel *m_trailTitle;
+    QLabel *m_trail;
     QLabel *m_next;
 };
 

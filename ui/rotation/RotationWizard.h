@@ -13,6 +13,7 @@
 
 namespace keyward {
 
+class AuditService;
 class ClipboardGuard;
 
 // Why a key is being rotated; a suspected leak offers the emergency path.
@@ -60,6 +61,9 @@ public:
     int pollInterval() const { return m_pollMs; }
 
     KeysService *service() const { return m_service; }
+    // Where the summary reads both keys' audit trail; none: it only says what it did.
+    void setAuditService(AuditService *audit) { m_audit = audit; }
+    AuditService *auditService() const { return m_audit; }
     ClipboardGuard *clipboard() const { return m_clipboard; }
     const QList<PermissionResource> &catalog() const { return m_catalog; }
     const QStringList &grantable() const { return m_grantable; }
@@ -102,6 +106,7 @@ Q_SIGNALS:
 
 private:
     KeysService *m_service;
+    AuditService *m_audit = nullptr;
     QList<PermissionResource> m_catalog;
     ClipboardGuard *m_clipboard;
     QStringList m_grantable;
