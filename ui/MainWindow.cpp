@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AuditLogPage.h"
 #include "KeysPage.h"
 #include "OverviewPage.h"
 #include "ProfileStore.h"
@@ -107,6 +108,7 @@ Workspace *MainWindow::workspace()
     m_workspace = new Workspace(m_stack);
     m_stack->addWidget(m_workspace);
     m_workspace->keysPage()->setSettings(m_settings);
+    m_workspace->auditPage()->setSettings(m_settings);
     m_workspace->setSession(m_session);
     for (int i = 0; i < m_workspace->pageCount(); ++i) {
         auto *go = m_viewMenu->addAction(m_workspace->pageTitle(i));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Workspace.h"
 
+#include "AuditLogPage.h"
 #include "KeysPage.h"
 #include "OverviewPage.h"
 
@@ -39,6 +40,18 @@ Workspace::Workspace(QWidget *parent) : QWidget(parent)
     m_keys = new KeysPage(m_pages);
     addPage(m_keys, style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Keys"),
             tr("The organization's secret keys, masked"));
+    m_audit = new AuditLogPage(m_pages);
+    addPage(m_audit, style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Audit log"),
+            tr("Who did what to which key, when and from where"));
+    // From a key to its history, and from an event back to its key.
+    connect(m_keys, &KeysPage::showAuditRequested, this, [this](const QString &keyId) {
+        m_audit->showKey(keyId);
+        setCurrentPage(pageIndex(m_audit));
+    });
+    connect(m_audit, &AuditLogPage::openKeyRequested, this, [this](const QString &keyId) {
+        setCurrentPage(pageIndex(m_keys));
+        m_keys->selectKey(keyId);
+    });
 }
 
 void Workspace::addPage(QWidget *page, const QIcon &icon, const QString &title, const QString &toolTip)
@@ -80,6 +93,7 @@ void Workspace::setSession(Session *session)
 {
     m_overview->setSession(session);
     m_keys->setSession(session);
+    m_audit->setSession(session);
 }
 
 void Workspace::refresh()

@@ -8,6 +8,7 @@ class QStackedWidget;
 
 namespace keyward {
 
+class AuditLogPage;
 class KeysPage;
 class OverviewPage;
 class Session;
@@ -32,6 +33,7 @@ public:
     void refresh();
     void focusNavigation();
     KeysPage *keysPage() const { return m_keys; }
+    AuditLogPage *auditPage() const { return m_audit; }
     int pageIndex(const QWidget *page) const;
 
 Q_SIGNALS:
@@ -42,6 +44,7 @@ private:
     QStackedWidget *m_pages;
     OverviewPage *m_overview;
     KeysPage *m_keys;
+    AuditLogPage *m_audit;
 };
 
 } // namespace keyward

@@ -116,13 +116,15 @@ struct SignedInWindow
     KeysPage *keysPage() const { return window ? window->findChild<KeysPage *>(QStringLiteral("keysPage")) : nullptr; }
 };
 
-inline SignedInWindow openKeysPage(const TestServer &server, const QString &settingsFile, const QString &tokenName)
+// `page`: the workspace page to open on (1 keys, 2 audit log).
+inline SignedInWindow openKeysPage(const TestServer &server, const QString &settingsFile, const QString &tokenName,
+                                   int page = 1)
 {
     qputenv("KEYWARD_TEST_EMAIL", "adam.admin@example.com");
     qputenv("KEYWARD_TEST_PASSWORD", "demo-admin-password");
     SignedInWindow w;
     w.settings = std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
-    w.settings->setValue(QStringLiteral("window/page"), 1);
+    w.settings->setValue(QStringLiteral("window/page"), page);
     w.profiles = std::make_unique<ProfileStore>(w.settings.get());
     w.tokens = std::make_unique<TokenStore>(tokenName);
     Profile p;

@@ -103,12 +103,17 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_commands, &KeyCommands::keySaved, this, [this](const ApiKey &key) { m_details->noteSaved(key); });
     connect(m_commands, &KeyCommands::catalogLoaded, this,
             [this](const QList<PermissionResource> &catalog) { m_details->setCatalog(catalog); });
-    connect(m_commands, &KeyCommands::selectRequested, this, [this](const QString &id) {
-        const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(id));
-        if (row.isValid()) {
-            m_table->selectRow(row.row());
-            m_table->scrollTo(row);
-        }
+    connect(m_commands, &KeyCommands::selectRequested, this, &KeysPage::selectKey);
+    m_historyAction = new QAction(tr("Show audit &history"), this);
+    m_historyAction->setObjectName(QStringLiteral("keyHistoryAction"));
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_historyAction->setToolTip(tr("Everything the audit log holds about the selected key (Ctrl+H)"));
+    m_secretTab->addAction(m_historyAction);
+    connect(m_historyAction, &QAction::triggered, this, [this] {
+        const QList<ApiKey> keys = selectedKeys();
+        if (keys.size() == 1)
+            Q_EMIT showAuditRequested(keys.constFirst().id);
     });
     auto *newButton = new QToolButton(this);
     newButton->setDefaultAction(m_commands->newAction());
@@ -177,6 +182,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->addAction(m_commands->rotateAction());
     m_table->addAction(m_commands->revokeAction());
     m_table->addAction(m_commands->deleteAction());
+    m_table->addAction(m_historyAction);
     auto selectionMoved = [this] {
         updateActions();
         updateDetails();
@@ -270,7 +276,7 @@ KeysPage::KeysPage(QWidget *parent)
 QList<QAction *> KeysPage::menuActions() const
 {
     return {m_commands->newAction(), m_commands->editAction(), m_commands->rotateAction(),
-            m_commands->revokeAction(), m_commands->deleteAction(), nullptr,
+            m_commands->revokeAction(), m_commands->deleteAction(), nullptr, m_historyAction, nullptr,
             findChild<QAction *>(QStringLiteral("refreshKeysAction"))};
 }
 
@@ -279,9 +285,19 @@ bool KeysPage::canManage() const
     return m_commands->canManage();
 }
 
+void KeysPage::selectKey(const QString &id)
+{
+    const QModelIndex row = m_proxy->mapFromSource(m_model->indexOfKey(id));
+    if (row.isValid()) {
+        m_table->selectRow(row.row());
+        m_table->scrollTo(row);
+    }
+}
+
 void KeysPage::updateActions()
 {
     m_commands->updateActions();
+    m_historyAction->setEnabled(selectedKeys().size() == 1 && m_session && m_session->identity());
     const bool manage = canManage();
     m_emptyCreate->setVisible(manage && m_service);
     m_details->setCanEdit(manage, tr("Changing keys needs the owner or admin role."));

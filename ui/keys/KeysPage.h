@@ -62,8 +62,14 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // The page's commands for the main window's Keys menu, in menu order (nullptr: a separator).
     QList<QAction *> menuActions() const;
+    // Selects this key in the list (and shows its details), if it is listed.
+    void selectKey(const QString &id);
     // Below this width the details go under the list instead of beside it.
     static constexpr int SideBySideMinWidth = 980;
+
+Q_SIGNALS:
+    // "Show audit history" on a key.
+    void showAuditRequested(const QString &keyId);
 
 public Q_SLOTS:
     void createKey();
@@ -114,6 +120,7 @@ private:
     quint64 m_detailsGeneration = 0; // answers for an earlier selection are dropped
     ClipboardGuard *m_clipboard;
     KeyCommands *m_commands;
+    QAction *m_historyAction;
     RotationLauncher *m_rotations;
     RotationResumeBar *m_resumeBar;
     int m_pageSize = KeysService::DefaultPageSize;
