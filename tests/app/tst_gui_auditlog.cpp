@@ -97,6 +97,32 @@ private Q_SLOTS:
         }
     }
 
+    void theSigningKeyIsPinnedOnFirstSight()
+    {
+        // The first verified head named the key; a head signed by another key is refused until
+        // the admin says the change was deliberate.
+        const QStringList pins = [this] {
+            m_window.settings->beginGroup(QStringLiteral("audit/signing_key_pins"));
+            const QStringList keys = m_window.settings->childKeys();
+            m_window.settings->endGroup();
+            return keys;
+        }();
+        QCOMPARE(pins.size(), 1);
+        const QString key = QStringLiteral("audit/signing_key_pins/") + pins.constFirst();
+        const QString pinned = m_window.settings->value(key).toString();
+        QCOMPARE(pinned, m_page->lastVerification().head.thumbprint);
+        m_window.settings->setValue(key, QStringLiteral("another-key-thumbprint"));
+        m_page->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->lastVerification().head.pinMismatch, 30'000);
+        QVERIFY(m_page->verificationText().contains(QLatin1String("another-key-thumbprint")));
+        auto *trust = m_page->findChild<QPushButton *>(QStringLiteral("trustSigningKeyButton"));
+        QVERIFY(trust->isVisible());
+        trust->click();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(m_page), 30'000);
+        QCOMPARE(m_window.settings->value(key).toString(), pinned);
+        QVERIFY(!trust->isVisible());
+    }
+
     void filterByKindOfEvent()
     {
         auto *category = m_page->findChild<QComboBox *>(QStringLiteral("auditCategory"));

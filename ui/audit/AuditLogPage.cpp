@@ -116,6 +116,12 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_cancelJob->setObjectName(QStringLiteral("cancelAuditJob"));
     m_cancelJob->hide();
     verifyRow->addWidget(m_cancelJob);
+    m_trustKey = new QPushButton(tr("&Trust the new signing key"), this);
+    m_trustKey->setObjectName(QStringLiteral("trustSigningKeyButton"));
+    m_trustKey->setToolTip(tr("Only if the server's signing key was replaced on purpose (keyward-server signing-key rotate)"));
+    m_trustKey->hide();
+    verifyRow->addWidget(m_trustKey);
+    connect(m_trustKey, &QPushButton::clicked, this, &AuditLogPage::trustNewSigningKey);
     m_verifyAll = new QPushButton(tr("&Verify entire log"), this);
     m_verifyAll->setObjectName(QStringLiteral("verifyAllButton"));
     m_verifyAll->setToolTip(tr("Check every event of the log against its hash chain and the server's signed head"));
@@ -458,6 +464,7 @@ void AuditLogPage::verifyView()
     if (m_viewVerifier->isRunning())
         m_viewVerifier->cancel();
     setBanner(tr("Verifying %n event(s) against the hash chain…", nullptr, m_model->rowCount()), QStringLiteral("muted"));
+    m_viewVerifier->setPinnedThumbprint(pinnedThumbprint());
     m_viewVerifier->verifyView(m_model->rowDigests(), m_applied);
 }
 
@@ -466,6 +473,10 @@ void AuditLogPage::showVerification(const AuditVerification &result)
     if (result.outcome == AuditVerification::Outcome::Cancelled)
         return;
     m_lastVerification = result;
+    // Trust on first sight: the first head that verifies names the key later heads must match.
+    if (result.head.ok && !result.head.thumbprint.isEmpty() && pinnedThumbprint().isEmpty())
+        setPinnedThumbprint(result.head.thumbprint);
+    m_trustKey->setVisible(result.head.pinMismatch);
     switch (result.outcome) {
     case AuditVerification::Outcome::Intact:
         setBanner(QStringLiteral("✔ ") + result.summary(), QStringLiteral("ok"));
@@ -510,6 +521,7 @@ void AuditLogPage::verifyEntireLog()
     if (!m_service || m_fullVerifier || m_export)
         return;
     auto *verifier = new ChainVerifier(m_service, this);
+    verifier->setPinnedThumbprint(pinnedThumbprint());
     m_fullVerifier = verifier;
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -640,6 +652,32 @@ void AuditLogPage::updateState()
     m_stack->setCurrentWidget(m_state);
     if (!m_model->isLoading() && m_model->lastError().isEmpty() && m_loadedOnce)
         setBanner(QString(), QString());
+}
+
+QString AuditLogPage::pinKey() const
+{
+    const QString profile = m_session ? m_session->profile().id : QString();
+    return QStringLiteral("audit/signing_key_pins/") + QString::fromLatin1(profile.toUtf8().toPercentEncoding("-_.~"));
+}
+
+QString AuditLogPage::pinnedThumbprint() const
+{
+    return m_settings && m_session ? m_settings->value(pinKey()).toString() : QString();
+}
+
+void AuditLogPage::setPinnedThumbprint(const QString &thumbprint)
+{
+    if (m_settings && m_session)
+        m_settings->setValue(pinKey(), thumbprint);
+}
+
+void AuditLogPage::trustNewSigningKey()
+{
+    if (!m_lastVerification.head.pinMismatch)
+        return;
+    setPinnedThumbprint(m_lastVerification.head.thumbprint);
+    m_trustKey->hide();
+    verifyView();
 }
 
 void AuditLogPage::saveFilter() const

@@ -73,6 +73,9 @@ public:
     // The banner's sentence: verified, broken at an event, or why it could not be checked.
     QString verificationText() const;
     const AuditVerification &lastVerification() const { return m_lastVerification; }
+    // Trusts the signing key of the last verification's head from now on (after a deliberate
+    // `keyward-server signing-key rotate`).
+    void trustNewSigningKey();
 
 Q_SIGNALS:
     // The details' "show the key in the keys list".
@@ -96,6 +99,10 @@ private:
     void updateDetails();
     void setRange(const QDateTime &since, const QDateTime &until);
     void saveFilter() const;
+    // The thumbprint of the server's head-signing key this profile trusts (first sight), or empty.
+    QString pinnedThumbprint() const;
+    void setPinnedThumbprint(const QString &thumbprint);
+    QString pinKey() const;
     void restoreFilter();
     void updateState();
 
@@ -118,6 +125,7 @@ private:
     AuditTimeline *m_timeline;
     QLabel *m_banner;
     QPushButton *m_verifyAll;
+    QPushButton *m_trustKey;
     QPushButton *m_exportButton;
     QProgressBar *m_progress;
     QPushButton *m_cancelJob;
