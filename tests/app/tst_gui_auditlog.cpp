@@ -164,8 +164,10 @@ private Q_SLOTS:
             const QDateTime at = m_page->model()->index(row, 0).data(AuditLogModel::TimestampRole).toDateTime();
             QVERIFY(at >= since && at < until);
         }
-        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR")) {
+            QTRY_VERIFY_WITH_TIMEOUT(settled(m_page), 30'000);
             m_window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/audit-denied-range.png"));
+        }
     }
 
     void openAnEventAndExportAKeysHistory()

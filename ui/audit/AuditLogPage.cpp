@@ -153,9 +153,9 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(AuditLogModel::TimeColumn, 150);
-    m_table->setColumnWidth(AuditLogModel::ActorColumn, 200);
-    m_table->setColumnWidth(AuditLogModel::ActionColumn, 190);
-    m_table->setColumnWidth(AuditLogModel::TargetColumn, 220);
+    m_table->setColumnWidth(AuditLogModel::ActorColumn, 190);
+    m_table->setColumnWidth(AuditLogModel::ActionColumn, 250);
+    m_table->setColumnWidth(AuditLogModel::TargetColumn, 200);
     m_table->setColumnWidth(AuditLogModel::IpColumn, 110);
     m_table->setAccessibleName(tr("Audit events"));
     m_stack->addWidget(m_table);
@@ -496,8 +496,8 @@ void AuditLogPage::showVerification(const AuditVerification &result)
 
 void AuditLogPage::setBanner(const QString &text, const QString &tone)
 {
+    // Always there (empty when there is nothing to say), so the buttons beside it keep their place.
     m_banner->setText(text);
-    m_banner->setVisible(!text.isEmpty());
     m_banner->setProperty("tone", tone);
     QString style;
     if (tone == QLatin1String("ok"))
@@ -651,7 +651,7 @@ void AuditLogPage::updateState()
         m_state->setText(tr("No events match this filter."));
     m_stack->setCurrentWidget(m_state);
     if (!m_model->isLoading() && m_model->lastError().isEmpty() && m_loadedOnce)
-        setBanner(QString(), QString());
+        setBanner(tr("No events to verify in this view."), QStringLiteral("muted"));
 }
 
 QString AuditLogPage::pinKey() const
