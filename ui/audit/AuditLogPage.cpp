@@ -174,6 +174,7 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     layout->addWidget(m_splitter, 1);
+    m_details->hide();
 
     connect(m_details, &AuditEventDetails::keyClicked, this, &AuditLogPage::showKey);
     connect(m_details, &AuditEventDetails::actorClicked, this, [this](const QString &actorId) {
@@ -621,6 +622,12 @@ bool AuditLogPage::exportTo(const QString &path)
 void AuditLogPage::updateDetails()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    // The table has the whole width until an event is selected.
+    if (m_details->isHidden() == (rows.size() == 1)) {
+        m_details->setVisible(rows.size() == 1);
+        if (rows.size() == 1)
+            m_splitter->setSizes({70, 30});
+    }
     if (rows.size() != 1) {
         m_details->showNothing(int(rows.size()));
         return;
