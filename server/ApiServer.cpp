@@ -167,6 +167,7 @@ void ApiServer::registerRoutes()
         {"POST", p("payments"), true, perm("payments", A::Write), &ApiServer::createPayment},
         {"GET", p("audit-events"), true, perm("audit_log", A::Read), &ApiServer::listAuditEvents},
         {"GET", p("audit-events/histogram"), true, perm("audit_log", A::Read), &ApiServer::getAuditHistogram},
+        {"GET", p("audit-events/denied-summary"), true, perm("audit_log", A::Read), &ApiServer::getAuditDeniedSummary},
         {"GET", p("audit-events/chain"), true, perm("audit_log", A::Read), &ApiServer::getAuditChain},
         {"GET", p("audit-events/head"), true, perm("audit_log", A::Read), &ApiServer::getAuditHead},
         {"GET", p("users"), true, perm("audit_log", A::Read), &ApiServer::listUsers},

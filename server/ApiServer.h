@@ -160,6 +160,7 @@ private:
     void createPayment(const ExchangePtr &ex);
     void listAuditEvents(const ExchangePtr &ex);
     void getAuditHistogram(const ExchangePtr &ex);
+    void getAuditDeniedSummary(const ExchangePtr &ex);
     void getAuditChain(const ExchangePtr &ex);
     void getAuditHead(const ExchangePtr &ex);
     // The filters /audit-events and /audit-events/histogram share; problems get one entry per bad field.

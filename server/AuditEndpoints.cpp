@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ApiServer: /audit-events, its histogram, the chain range for verification and the signed head.
+// ApiServer: /audit-events, its histogram, the denied summary, the chain range for verification and the signed head.
 #include "ApiExchange.h"
 
 #include "AuditLog.h"
@@ -165,6 +165,65 @@ void ApiServer::getAuditHistogram(const ExchangePtr &ex)
                                  {QStringLiteral("until"), toRfc3339Ms(query.untilMs)},
                                  {QStringLiteral("utc_offset"), offsetMinutes},
                                  {QStringLiteral("buckets"), data}});
+    });
+}
+
+void ApiServer::getAuditDeniedSummary(const ExchangePtr &ex)
+{
+    if (!checkQuery(ex, {QStringLiteral("since"), QStringLiteral("until"), QStringLiteral("key_id"), QStringLiteral("ip"),
+                         QStringLiteral("limit")}))
+        return;
+    const auto limit = limitParam(ex, 20, 100);
+    if (!limit)
+        return;
+    AuditQuery query;
+    QJsonObject problems;
+    readAuditFilters(ex, query, problems);
+    // The range as asked (readAuditFilters moves times before 1970 to its first millisecond).
+    auto asked = [&](const char *name) -> std::optional<qint64> {
+        const auto t = parseRfc3339(ex->query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded).left(200));
+        return t ? std::optional<qint64>(t->toMSecsSinceEpoch()) : std::nullopt;
+    };
+    const qint64 untilMs = asked("until").value_or(m_now());
+    const qint64 sinceMs = asked("since").value_or(untilMs - 30 * DayMs);
+    if (problems.isEmpty() && sinceMs >= untilMs)
+        problems.insert(QStringLiteral("since"), QStringLiteral("Must be before until."));
+    if (!problems.isEmpty()) {
+        finish(ex, validationError(ex, problems));
+        return;
+    }
+    query.sinceMs = qMax<qint64>(1, sinceMs);
+    query.untilMs = qMax<qint64>(1, untilMs);
+    const QString orgId = ex->principal.orgId;
+    runRead(ex, [orgId, query, sinceMs, untilMs, limit = *limit](QSqlDatabase &db) {
+        if (query.untilMs <= 1) // all before 1970: nothing (0 would mean unbounded)
+            return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("denied_summary")},
+                                     {QStringLiteral("since"), toRfc3339Ms(sinceMs)},
+                                     {QStringLiteral("until"), toRfc3339Ms(untilMs)},
+                                     {QStringLiteral("groups"), QJsonArray()},
+                                     {QStringLiteral("group_count"), 0}});
+        const AuditDeniedSummary summary = AuditLog::deniedSummary(db, orgId, query, limit);
+        QJsonArray groups;
+        for (const AuditDeniedGroup &g : summary.groups) {
+            QJsonArray ips;
+            for (const AuditDeniedIp &ip : g.ips)
+                ips.append(QJsonObject {{QStringLiteral("ip"), ip.ip}, {QStringLiteral("count"), ip.count}});
+            const bool key = !g.keyId.isEmpty();
+            groups.append(QJsonObject {
+                {QStringLiteral("key_id"), key ? QJsonValue(g.keyId) : QJsonValue()},
+                {QStringLiteral("key_display"), key && !g.keyDisplay.isEmpty() ? QJsonValue(g.keyDisplay) : QJsonValue()},
+                {QStringLiteral("reason"), g.reason},
+                {QStringLiteral("count"), g.count},
+                {QStringLiteral("first_at"), toRfc3339Ms(g.firstMs)},
+                {QStringLiteral("last_at"), toRfc3339Ms(g.lastMs)},
+                {QStringLiteral("ips"), ips},
+                {QStringLiteral("ip_count"), g.ipCount}});
+        }
+        return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("denied_summary")},
+                                 {QStringLiteral("since"), toRfc3339Ms(sinceMs)},
+                                 {QStringLiteral("until"), toRfc3339Ms(untilMs)},
+                                 {QStringLiteral("groups"), groups},
+                                 {QStringLiteral("group_count"), summary.groupCount}});
     });
 }
 

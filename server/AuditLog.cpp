@@ -118,6 +118,23 @@ QList<AuditBucket> AuditLog::histogram(QSqlDatabase &db, const QString &orgId, c
     return AuditSearch::histogram(db, orgId, query, bucketMs, offsetMs);
 }
 
+AuditDeniedSummary AuditLog::deniedSummary(QSqlDatabase &db, const QString &orgId, const AuditQuery &query,
+                                           int limit)
+{
+    AuditQuery denied = query;
+    denied.actions = {QStringLiteral("auth.denied")};
+    denied.actor.clear();
+    denied.text.clear();
+    denied.beforeSeq = 0;
+    return AuditSearch(db, orgId, denied).deniedSummary(limit);
+}
+
+bool AuditLog::isDeadKeyReason(const QString &reason)
+{
+    return reason == QLatin1String("revoked key") || reason == QLatin1String("expired key")
+        || reason == QLatin1String("deleted key");
+}
+
 AuditChainPage AuditLog::chain(QSqlDatabase &db, qint64 afterSeq, int limit)
 {
     Sql q(db, QStringLiteral("SELECT ") + columns()

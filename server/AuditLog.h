@@ -41,6 +41,32 @@ struct AuditBucket
     QMap<QString, qint64> counts;
 };
 
+// Denied requests (auth.denied) of one credential and reason: the key used (empty when the
+// caller was not a key: no, malformed or unknown credentials, or a person's session).
+struct AuditDeniedIp
+{
+    QString ip;
+    qint64 count = 0;
+};
+
+struct AuditDeniedGroup
+{
+    QString keyId;
+    QString keyDisplay;
+    QString reason;
+    qint64 count = 0;
+    qint64 firstMs = 0;
+    qint64 lastMs = 0;
+    QList<AuditDeniedIp> ips; // the most frequent addresses, at most 5, by count
+    qint64 ipCount = 0;       // distinct addresses
+};
+
+struct AuditDeniedSummary
+{
+    QList<AuditDeniedGroup> groups; // a used revoked, expired or deleted key first, then by count
+    qint64 groupCount = 0;          // groups in the range, before the limit
+};
+
 // An event of the global chain with the organisation it belongs to.
 struct AuditChainEntry
 {
@@ -100,6 +126,12 @@ public:
     // (since must be such a start). Only non-empty buckets, oldest first.
     static QList<AuditBucket> histogram(QSqlDatabase &db, const QString &orgId, const AuditQuery &query,
                                         qint64 bucketMs, qint64 offsetMs);
+    // auth.denied events over the query's time range, key_id and ip, grouped by key and reason:
+    // at most `limit` groups (query.actions is ignored).
+    static AuditDeniedSummary deniedSummary(QSqlDatabase &db, const QString &orgId, const AuditQuery &query,
+                                            int limit);
+    // Whether a denial reason says a key that no longer works was used: the leak signal.
+    static bool isDeadKeyReason(const QString &reason);
     // Events of every organisation with seq > afterSeq, oldest first.
     static AuditChainPage chain(QSqlDatabase &db, qint64 afterSeq, int limit);
     // The organisation of the event seq, if it exists.

@@ -455,6 +455,75 @@ void AuditSearch::countInto(qint64 bucketMs, qint64 offsetMs, QMap<qint64, QMap<
     }
 }
 
+AuditDeniedSummary AuditSearch::deniedSummary(int limit)
+{
+    AuditDeniedSummary out;
+    if (!prepare() || m_group.streams.isEmpty()) {
+        m_plan = QStringLiteral("empty");
+        return out;
+    }
+    static const char *const DriverNames[] = {"all", "action", "actor", "key", "ip", "text"};
+    m_plan = QStringLiteral("%1 ×%2 grouped").arg(QLatin1String(DriverNames[int(m_group.driver)])).arg(m_group.streams.size());
+    // One pass over the driver's rows: counted per (key, reason, address) in d, per (key,
+    // reason) in g; the top groups get their five most frequent addresses from d. A caller
+    // that is not a key groups under the empty key.
+    QVariantList binds;
+    QStringList parts;
+    for (const Stream &s : std::as_const(m_group.streams))
+        parts.append(streamSelect(s,
+                                  QStringLiteral("CASE WHEN {p}actor_type = 'secret_key' THEN IFNULL({p}actor_id, '') "
+                                                 "ELSE '' END AS k, IFNULL(json_extract({p}details, '$.reason'), '') "
+                                                 "AS r, IFNULL({p}ip, '') AS ip, {p}at AS at"),
+                                  QString(), &binds));
+    const QString sql = QStringLiteral(
+        "WITH d AS (SELECT k, r, ip, COUNT(*) AS n, MIN(at) AS f, MAX(at) AS l FROM (%1) AS e GROUP BY k, r, ip), "
+        "g AS (SELECT k, r, SUM(n) AS n, MIN(f) AS f, MAX(l) AS l, SUM(ip <> '') AS ipc, "
+        "CASE WHEN k <> '' AND r IN ('revoked key', 'expired key', 'deleted key') THEN 0 ELSE 1 END AS sev "
+        "FROM d GROUP BY k, r), "
+        "top AS MATERIALIZED (SELECT * FROM g ORDER BY sev, n DESC, l DESC, k, r LIMIT ?), "
+        // Addresses ranked only for the top groups (d looked up through an automatic index).
+        "x AS (SELECT * FROM (SELECT d.k, d.r, d.ip, d.n, ROW_NUMBER() OVER (PARTITION BY d.k, d.r "
+        "ORDER BY d.n DESC, d.ip) AS rn FROM top CROSS JOIN d ON d.k = top.k AND d.r = top.r WHERE d.ip <> '') "
+        "AS ranked WHERE rn <= 5) "
+        "SELECT top.k, top.r, top.n, top.f, top.l, top.ipc, (SELECT COUNT(*) FROM g), x.ip, x.n "
+        "FROM top LEFT JOIN x ON x.k = top.k AND x.r = top.r "
+        "ORDER BY top.sev, top.n DESC, top.l DESC, top.k, top.r, x.rn")
+                            .arg(parts.join(QStringLiteral(" UNION ALL ")));
+    binds.append(limit);
+    Sql q(m_db, sql);
+    runWith(q, binds);
+    while (q.next()) {
+        const QString key = q.text(0);
+        const QString reason = q.text(1);
+        if (out.groups.isEmpty() || out.groups.last().keyId != key || out.groups.last().reason != reason) {
+            AuditDeniedGroup g;
+            g.keyId = key;
+            g.reason = reason;
+            g.count = q.integer(2);
+            g.firstMs = q.integer(3);
+            g.lastMs = q.integer(4);
+            g.ipCount = q.integer(5);
+            out.groupCount = q.integer(6);
+            out.groups.append(g);
+        }
+        const QString ip = q.text(7);
+        if (!ip.isEmpty())
+            out.groups.last().ips.append({ip, q.integer(8)});
+    }
+    // The key as the newest of its denied events names it (its note then).
+    Sql display(m_db, QStringLiteral("SELECT actor_display FROM audit_events") + indexedBy("audit_events_org_actor")
+                          + QStringLiteral(" WHERE org_id = ? AND actor_id = ? AND action = ? AND seq >= ? AND "
+                                           "seq <= ? ORDER BY seq DESC LIMIT 1"));
+    for (AuditDeniedGroup &g : out.groups) {
+        if (g.keyId.isEmpty())
+            continue;
+        display.bind(m_orgId).bind(g.keyId).bind(QStringLiteral("auth.denied")).bind(m_lo).bind(m_hi).exec();
+        if (display.next())
+            g.keyDisplay = display.text(0);
+    }
+    return out;
+}
+
 QList<AuditBucket> AuditSearch::histogram(QSqlDatabase db, const QString &orgId, const AuditQuery &query,
                                           qint64 bucketMs, qint64 offsetMs)
 {

@@ -46,6 +46,10 @@ public:
     static QList<AuditBucket> histogram(QSqlDatabase db, const QString &orgId, const AuditQuery &query,
                                         qint64 bucketMs, qint64 offsetMs);
 
+    // The query's auth.denied events grouped by key and reason (AuditLog::deniedSummary); the
+    // query's actions must be exactly auth.denied.
+    AuditDeniedSummary deniedSummary(int limit);
+
     // How the last page() or count ran, for the benchmark: "<driver> ×<streams>".
     QString plan() const { return m_plan; }
 

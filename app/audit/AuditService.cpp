@@ -242,6 +242,85 @@ ApiCall *AuditService::histogram(const AuditFilter &filter, AuditHistogram::Buck
     });
 }
 
+bool DeniedSummaryGroup::isDeadKey() const
+{
+    return !keyId.isEmpty()
+        && (reason == QLatin1String("revoked key") || reason == QLatin1String("expired key")
+            || reason == QLatin1String("deleted key"));
+}
+
+ApiCall *AuditService::deniedSummary(const QDateTime &since, const QDateTime &until, const QString &keyId,
+                                     QObject *context, std::function<void(const Result<DeniedSummary> &)> done,
+                                     int limit)
+{
+    AuditFilter filter;
+    filter.since = since;
+    filter.until = until;
+    filter.keyId = keyId;
+    QUrlQuery query = filter.toQuery();
+    query.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 100)));
+    return m_api->send(ApiRequest::get(EventsPath + QStringLiteral("/denied-summary"), query), context,
+                       [done](const Result<ApiResponse> &r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        const ApiResponse &response = r.value();
+        const QJsonObject o = response.json.object();
+        const auto servedSince = parseRfc3339(o.value(QStringLiteral("since")).toString());
+        const auto servedUntil = parseRfc3339(o.value(QStringLiteral("until")).toString());
+        if (o.value(QStringLiteral("object")).toString() != QLatin1String("denied_summary")
+            || !o.value(QStringLiteral("groups")).isArray() || !servedSince || !servedUntil) {
+            done(malformed(response, ApiFailure::tr("a denied-requests summary without groups")));
+            return;
+        }
+        DeniedSummary summary;
+        summary.since = servedSince->toUTC();
+        summary.until = servedUntil->toUTC();
+        auto bad = [&] { done(malformed(response, ApiFailure::tr("a denied-requests summary with a malformed group"))); };
+        for (const QJsonValue &v : o.value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject g = v.toObject();
+            const QJsonValue id = g.value(QStringLiteral("key_id"));
+            const QJsonValue display = g.value(QStringLiteral("key_display"));
+            const auto first = parseRfc3339(g.value(QStringLiteral("first_at")).toString());
+            const auto last = parseRfc3339(g.value(QStringLiteral("last_at")).toString());
+            if (!v.isObject() || !(id.isNull() || (id.isString() && !id.toString().isEmpty()))
+                || !(display.isNull() || display.isString()) || !g.value(QStringLiteral("reason")).isString()
+                || !isWholeNumber(g.value(QStringLiteral("count")), 1) || !first || !last || *last < *first
+                || !isWholeNumber(g.value(QStringLiteral("ip_count"))) || !g.value(QStringLiteral("ips")).isArray()) {
+                bad();
+                return;
+            }
+            DeniedSummaryGroup group;
+            group.keyId = id.toString();
+            group.keyDisplay = display.toString();
+            group.reason = g.value(QStringLiteral("reason")).toString();
+            group.count = g.value(QStringLiteral("count")).toInteger();
+            group.firstAt = first->toUTC();
+            group.lastAt = last->toUTC();
+            group.ipCount = g.value(QStringLiteral("ip_count")).toInteger();
+            for (const QJsonValue &ipValue : g.value(QStringLiteral("ips")).toArray()) {
+                const QJsonObject ip = ipValue.toObject();
+                if (!ip.value(QStringLiteral("ip")).isString() || ip.value(QStringLiteral("ip")).toString().isEmpty()
+                    || !isWholeNumber(ip.value(QStringLiteral("count")), 1)) {
+                    bad();
+                    return;
+                }
+                group.ips.append({ip.value(QStringLiteral("ip")).toString(), ip.value(QStringLiteral("count")).toInteger()});
+            }
+            if (group.ips.size() > group.ipCount) {
+                bad();
+                return;
+            }
+            summary.groups.append(group);
+        }
+        const QJsonValue groupCount = o.value(QStringLiteral("group_count"));
+        summary.groupCount = isWholeNumber(groupCount) ? qMax<qint64>(groupCount.toInteger(), summary.groups.size())
+                                                       : summary.groups.size();
+        done(summary);
+    });
+}
+
 ApiCall *AuditService::head(QObject *context, std::function<void(const Result<AuditHead> &)> done)
 {
     return m_api->send(ApiRequest::get(EventsPath + QStringLiteral("/head")), context,

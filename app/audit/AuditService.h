@@ -64,6 +64,37 @@ struct AuditHistogram
     qint64 total() const;
 };
 
+// GET /audit-events/denied-summary: the organisation's denied requests grouped by the key used
+// and the server's reason.
+struct DeniedSummaryIp
+{
+    QString ip;
+    qint64 count = 0;
+};
+
+struct DeniedSummaryGroup
+{
+    QString keyId;      // empty when the caller was not a key (no, malformed or unknown credentials)
+    QString keyDisplay; // "billing (skey_••••3f9a)", empty with keyId
+    QString reason;     // exactly as the server writes it: "revoked key", "missing credentials", …
+    qint64 count = 0;
+    QDateTime firstAt;  // UTC
+    QDateTime lastAt;   // UTC
+    QList<DeniedSummaryIp> ips; // the most frequent addresses (at most 5), most frequent first
+    qint64 ipCount = 0;         // distinct addresses
+
+    // A revoked, expired or deleted key still being used: the sign of a leaked key.
+    bool isDeadKey() const;
+};
+
+struct DeniedSummary
+{
+    QDateTime since;
+    QDateTime until;
+    QList<DeniedSummaryGroup> groups; // dead keys first, then by count, as the server ordered them
+    qint64 groupCount = 0;            // all groups in the range; more than groups.size() when limited
+};
+
 // GET /audit-events/head: the newest event of the whole chain, signed by the server.
 struct AuditHead
 {
@@ -106,6 +137,11 @@ public:
     // GET /audit-events/histogram: counts per hour or day (local to utcOffsetMinutes) and action.
     virtual ApiCall *histogram(const AuditFilter &filter, AuditHistogram::Bucket bucket, int utcOffsetMinutes,
                                QObject *context, std::function<void(const Result<AuditHistogram> &)> done);
+    // GET /audit-events/denied-summary over [since, until) (invalid: the server's default, the last
+    // 30 days), for one key when keyId is set; at most `limit` groups (1 to 100).
+    virtual ApiCall *deniedSummary(const QDateTime &since, const QDateTime &until, const QString &keyId,
+                                   QObject *context, std::function<void(const Result<DeniedSummary> &)> done,
+                                   int limit = 20);
     // GET /audit-events/head. The answer is only parsed here; HeadVerifier checks its signature.
     virtual ApiCall *head(QObject *context, std::function<void(const Result<AuditHead> &)> done);
     // GET /audit-events/chain: up to `limit` entries with seq > afterSeq, oldest first.

@@ -391,6 +391,28 @@ private Q_SLOTS:
                                                    << QByteArray("{\"object\":\"audit_histogram\",\"bucket\":\"day\","
                                                                  "\"buckets\":[{\"start\":\"2026-01-01T00:00:00Z\","
                                                                  "\"total\":-1,\"counts\":{}}]}");
+        QTest::newRow("denied summary: no groups") << QStringLiteral("denied")
+                                                   << QByteArray("{\"object\":\"denied_summary\",\"since\":\"2026-01-01T00:00:00Z\","
+                                                                 "\"until\":\"2026-01-02T00:00:00Z\"}");
+        QTest::newRow("denied summary: another object") << QStringLiteral("denied")
+                                                        << QByteArray("{\"object\":\"list\",\"since\":\"2026-01-01T00:00:00Z\","
+                                                                      "\"until\":\"2026-01-02T00:00:00Z\",\"groups\":[]}");
+        QTest::newRow("denied summary: count a string")
+            << QStringLiteral("denied")
+            << QByteArray("{\"object\":\"denied_summary\",\"since\":\"2026-01-01T00:00:00Z\",\"until\":\"2026-01-02T00:00:00Z\","
+                          "\"groups\":[{\"key_id\":null,\"key_display\":null,\"reason\":\"missing credentials\",\"count\":\"3\","
+                          "\"first_at\":\"2026-01-01T01:00:00Z\",\"last_at\":\"2026-01-01T02:00:00Z\",\"ips\":[],\"ip_count\":0}]}");
+        QTest::newRow("denied summary: last before first")
+            << QStringLiteral("denied")
+            << QByteArray("{\"object\":\"denied_summary\",\"since\":\"2026-01-01T00:00:00Z\",\"until\":\"2026-01-02T00:00:00Z\","
+                          "\"groups\":[{\"key_id\":\"key_1\",\"key_display\":\"k\",\"reason\":\"revoked key\",\"count\":3,"
+                          "\"first_at\":\"2026-01-01T03:00:00Z\",\"last_at\":\"2026-01-01T02:00:00Z\",\"ips\":[],\"ip_count\":0}]}");
+        QTest::newRow("denied summary: address without ip")
+            << QStringLiteral("denied")
+            << QByteArray("{\"object\":\"denied_summary\",\"since\":\"2026-01-01T00:00:00Z\",\"until\":\"2026-01-02T00:00:00Z\","
+                          "\"groups\":[{\"key_id\":\"key_1\",\"key_display\":\"k\",\"reason\":\"revoked key\",\"count\":3,"
+                          "\"first_at\":\"2026-01-01T01:00:00Z\",\"last_at\":\"2026-01-01T02:00:00Z\",\"ips\":[{\"count\":3}],"
+                          "\"ip_count\":1}]}");
     }
 
     void malformedAnswersAreFailures()
@@ -418,6 +440,8 @@ private Q_SLOTS:
             service.head(this, [&](const Result<AuditHead> &r) { fail(r); });
         else if (call == QLatin1String("chain"))
             service.chain(0, 10, this, [&](const Result<AuditChainPage> &r) { fail(r); });
+        else if (call == QLatin1String("denied"))
+            service.deniedSummary({}, {}, {}, this, [&](const Result<DeniedSummary> &r) { fail(r); });
         else
             service.histogram({}, AuditHistogram::Bucket::Day, 0, this, [&](const Result<AuditHistogram> &r) { fail(r); });
         QTRY_VERIFY_WITH_TIMEOUT(failure, 10'000);
@@ -937,6 +961,81 @@ private Q_SLOTS:
         QVERIFY(!hours.value().buckets.isEmpty());
         for (const AuditHistogramBucket &b : hours.value().buckets)
             QCOMPARE((b.start.toMSecsSinceEpoch() + 330 * 60'000) % 3'600'000, 0);
+    }
+
+    void deniedSummaryShowsARevokedKeyInUseFirst()
+    {
+        // Since just before the revocation: only this key's denials, whatever the demo has.
+        const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-1);
+        const QString secret = m_server.createKey(QStringLiteral("payments:read"), QStringLiteral("leaky payments"));
+        QVERIFY(!secret.isEmpty());
+        const QString leakyId = m_server.get(QStringLiteral("/me"), secret).json().value(QStringLiteral("id")).toString();
+        QVERIFY(leakyId.startsWith(QStringLiteral("key_")));
+        QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 200);
+        QCOMPARE(m_server.post(QStringLiteral("/secret-keys/%1/revoke").arg(leakyId), QByteArray(), m_admin).status, 200);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 401);
+        // Another caller denied more often, for a reason that is no leak.
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(m_server.get(QStringLiteral("/payments")).status, 401);
+        // The denied events are written after the answers.
+        auto fetch = [&](const QString &key) {
+            return await<DeniedSummary>([&](auto done) { m_audit->deniedSummary(since, {}, key, this, done); });
+        };
+        QVERIFY(QTest::qWaitFor([&] {
+            const Result<DeniedSummary> r = fetch({});
+            qint64 total = 0;
+            if (r.ok()) {
+                for (const DeniedSummaryGroup &g : r.value().groups)
+                    total += g.count;
+            }
+            return total >= 10;
+        }, 10'000));
+        const Result<DeniedSummary> summary = fetch({});
+        QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().text()));
+        QCOMPARE(summary.value().since, since);
+        QVERIFY(summary.value().until > since);
+        QCOMPARE(summary.value().groups.size(), qsizetype(2));
+        QCOMPARE(summary.value().groupCount, qint64(2));
+        const DeniedSummaryGroup &first = summary.value().groups.first();
+        QCOMPARE(first.keyId, leakyId);
+        QVERIFY2(first.keyDisplay.startsWith(QStringLiteral("leaky payments (skey_")), qPrintable(first.keyDisplay));
+        QCOMPARE(first.reason, QStringLiteral("revoked key"));
+        QVERIFY(first.isDeadKey());
+        QCOMPARE(first.count, qint64(4));
+        QCOMPARE(first.ipCount, qint64(1));
+        QCOMPARE(first.ips.size(), qsizetype(1));
+        QCOMPARE(first.ips.first().ip, QStringLiteral("127.0.0.1"));
+        QCOMPARE(first.ips.first().count, qint64(4));
+        QVERIFY(first.firstAt.isValid() && first.firstAt <= first.lastAt && first.firstAt >= since);
+        const DeniedSummaryGroup &second = summary.value().groups.at(1);
+        QVERIFY(second.keyId.isEmpty() && second.keyDisplay.isEmpty());
+        QCOMPARE(second.reason, QStringLiteral("missing credentials"));
+        QCOMPARE(second.count, qint64(6));
+        QVERIFY(!second.isDeadKey());
+
+        // For one key, and the same counts as the list.
+        const Result<DeniedSummary> one = fetch(leakyId);
+        QVERIFY(one.ok());
+        QCOMPARE(one.value().groups.size(), qsizetype(1));
+        QCOMPARE(one.value().groups.first().count,
+                 qint64(rawEvents(QStringLiteral("action=auth.denied&key_id=") + leakyId).size()));
+    }
+
+    void deniedSummaryOfAQuietRangeIsEmpty()
+    {
+        const QDateTime until = QDateTime::currentDateTimeUtc().addYears(-20);
+        const Result<DeniedSummary> r = await<DeniedSummary>([&](auto done) {
+            m_audit->deniedSummary(until.addDays(-1), until, {}, this, done);
+        });
+        QVERIFY(r.ok());
+        QVERIFY(r.value().groups.isEmpty());
+        QCOMPARE(r.value().groupCount, qint64(0));
+        // A range the server refuses is a failure with the server's sentence.
+        const Result<DeniedSummary> bad = await<DeniedSummary>([&](auto done) {
+            m_audit->deniedSummary(until, until.addDays(-1), {}, this, done);
+        });
+        QVERIFY(!bad.ok());
     }
 
     void exportWritesWhatTheApiReturned_data()

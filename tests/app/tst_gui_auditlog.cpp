@@ -7,6 +7,7 @@
 #include "AuditLogModel.h"
 #include "AuditLogPage.h"
 #include "AuditTimeline.h"
+#include "DeniedSummary.h"
 #include "KeyDetailsPanel.h"
 #include "EnglishPlurals.h"
 #include "LogCapture.h"
@@ -186,6 +187,12 @@ private Q_SLOTS:
         m_page->showKey(keyId);
         QCOMPARE(m_page->appliedFilter().keyId, keyId);
         QTRY_VERIFY_WITH_TIMEOUT(settled(m_page) && m_page->model()->rowCount() >= 3, 30'000);
+        // The revoked key was still used: the leak signal above the table says so.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->deniedSummary()->lineTexts().isEmpty(), 10'000);
+        QVERIFY2(m_page->deniedSummary()->lineTexts().constFirst().contains(QLatin1String("Revoked key")),
+                 qPrintable(m_page->deniedSummary()->lineTexts().join(QLatin1Char('\n'))));
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/audit-leak.png"));
         m_page->table()->selectRow(0);
         auto *json = m_page->details()->findChild<QPlainTextEdit *>(QStringLiteral("auditDetailsJson"));
         QVERIFY(json);

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 using keyward::AuditChain;
 using keyward::AuditEvent;
@@ -164,6 +165,91 @@ QStringList ids(const QList<QJsonObject> &events)
     return out;
 }
 
+// The denied summary's groups computed by hand from listed auth.denied events, one line per group
+// ("key|reason|count|first|last|ip_count|ip=n,…"), in the endpoint's order: a used revoked,
+// expired or deleted key first, then by count, last use, key and reason.
+QStringList deniedGroupsByHand(const QList<QJsonObject> &events, int limit, qint64 *groupCount)
+{
+    struct Group
+    {
+        QString key;
+        QString reason;
+        qint64 count = 0;
+        qint64 first = std::numeric_limits<qint64>::max();
+        qint64 last = 0;
+        QHash<QString, qint64> ips;
+        bool dead() const
+        {
+            return !key.isEmpty()
+                && (reason == s("revoked key") || reason == s("expired key") || reason == s("deleted key"));
+        }
+    };
+    QHash<QString, Group> groups;
+    for (const QJsonObject &e : events) {
+        const QJsonObject actor = e.value(s("actor")).toObject();
+        Group g;
+        g.key = actor.value(s("type")).toString() == s("secret_key") ? actor.value(s("id")).toString() : QString();
+        g.reason = e.value(s("details")).toObject().value(s("reason")).toString();
+        Group &into = groups[g.key + QLatin1Char('\n') + g.reason];
+        if (into.count == 0)
+            into = g;
+        ++into.count;
+        const qint64 at = msOf(e.value(s("at")));
+        into.first = qMin(into.first, at);
+        into.last = qMax(into.last, at);
+        if (!e.value(s("ip")).toString().isEmpty())
+            ++into.ips[e.value(s("ip")).toString()];
+    }
+    QList<Group> sorted = groups.values();
+    std::sort(sorted.begin(), sorted.end(), [](const Group &a, const Group &b) {
+        if (a.dead() != b.dead())
+            return a.dead();
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.last != b.last)
+            return a.last > b.last;
+        if (a.key != b.key)
+            return a.key < b.key;
+        return a.reason < b.reason;
+    });
+    *groupCount = sorted.size();
+    QStringList out;
+    for (qsizetype i = 0; i < sorted.size() && i < limit; ++i) {
+        const Group &g = sorted.at(i);
+        QList<QPair<QString, qint64>> ips;
+        for (auto it = g.ips.cbegin(); it != g.ips.cend(); ++it)
+            ips.append({it.key(), it.value()});
+        std::sort(ips.begin(), ips.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        QStringList top;
+        for (qsizetype j = 0; j < ips.size() && j < 5; ++j)
+            top.append(s("%1=%2").arg(ips.at(j).first).arg(ips.at(j).second));
+        out.append(s("%1|%2|%3|%4|%5|%6|%7")
+                       .arg(g.key, g.reason).arg(g.count).arg(rfc(g.first), rfc(g.last))
+                       .arg(g.ips.size()).arg(top.join(QLatin1Char(','))));
+    }
+    return out;
+}
+
+// The same lines from a GET /audit-events/denied-summary answer.
+QStringList deniedGroupsServed(const QJsonObject &summary)
+{
+    QStringList out;
+    for (const QJsonValue &v : summary.value(s("groups")).toArray()) {
+        const QJsonObject g = v.toObject();
+        QStringList top;
+        for (const QJsonValue &ip : g.value(s("ips")).toArray())
+            top.append(s("%1=%2").arg(ip.toObject().value(s("ip")).toString()).arg(ip.toObject().value(s("count")).toInteger()));
+        out.append(s("%1|%2|%3|%4|%5|%6|%7")
+                       .arg(g.value(s("key_id")).toString(), g.value(s("reason")).toString())
+                       .arg(g.value(s("count")).toInteger())
+                       .arg(g.value(s("first_at")).toString(), g.value(s("last_at")).toString())
+                       .arg(g.value(s("ip_count")).toInteger()).arg(top.join(QLatin1Char(','))));
+    }
+    return out;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Filter)
@@ -265,6 +351,14 @@ private:
     QJsonObject histogram(const QString &query)
     {
         const auto r = m_server.get(s("/audit-events/histogram?") + query, m_admin);
+        if (r.status != 200)
+            qWarning() << query << r.status << r.body;
+        return r.status == 200 ? r.json() : QJsonObject();
+    }
+
+    QJsonObject deniedSummary(const QString &query)
+    {
+        const auto r = m_server.get(s("/audit-events/denied-summary?") + query, m_admin);
         if (r.status != 200)
             qWarning() << query << r.status << r.body;
         return r.status == 200 ? r.json() : QJsonObject();
@@ -569,6 +663,192 @@ private Q_SLOTS:
         QCOMPARE(m_server.get(s("/audit-events/histogram?bucket=day&utc_offset=-840"), m_admin).status, 200);
     }
 
+    void deniedSummaryMatchesTheList_data()
+    {
+        QTest::addColumn<Filter>("filter");
+        QTest::addColumn<int>("limit");
+        const qint64 oldest = msOf(m_all.last().value(s("at")));
+        const Filter all = Filter().from(oldest).to(m_newestAt + 1);
+        QTest::newRow("whole log") << all << 100;
+        QTest::newRow("whole log, first 7") << all << 7;
+        QTest::newRow("busy key") << all.withKey(m_busyKey) << 100;
+        QTest::newRow("busy address") << all.withIp(m_busyIp) << 100;
+        QTest::newRow("three days") << Filter().from(m_newestAt - 5 * DayMs).to(m_newestAt - 2 * DayMs) << 100;
+        QTest::newRow("key and address") << all.withKey(m_busyKey).withIp(m_busyIp) << 100;
+        QTest::newRow("nothing") << all.withIp(s("192.0.2.255")) << 100;
+    }
+
+    void deniedSummaryMatchesTheList()
+    {
+        QFETCH(Filter, filter);
+        QFETCH(int, limit);
+        const QList<QJsonObject> listed = listAll(filter.withActions({s("auth.denied")}).query(), 500);
+        qint64 groupCount = 0;
+        const QStringList expected = deniedGroupsByHand(listed, limit, &groupCount);
+        const QJsonObject summary = deniedSummary(filter.query() + s("&limit=%1").arg(limit));
+        QCOMPARE(summary.value(s("object")).toString(), s("denied_summary"));
+        QCOMPARE(summary.value(s("since")).toString(), rfc(filter.since));
+        QCOMPARE(summary.value(s("until")).toString(), rfc(filter.until));
+        QCOMPARE(deniedGroupsServed(summary), expected);
+        QCOMPARE(summary.value(s("group_count")).toInteger(), groupCount);
+        qint64 total = 0;
+        for (const QJsonValue &g : summary.value(s("groups")).toArray()) {
+            total += g.toObject().value(s("count")).toInteger();
+            const QJsonObject group = g.toObject();
+            QVERIFY(group.value(s("ips")).toArray().size() <= 5);
+            // A key group names the key as its events do; other callers have neither.
+            if (group.value(s("key_id")).isNull()) {
+                QVERIFY(group.value(s("key_display")).isNull());
+            } else {
+                bool named = false;
+                for (const QJsonObject &e : listed) {
+                    const QJsonObject actor = e.value(s("actor")).toObject();
+                    named = named || (actor.value(s("id")) == group.value(s("key_id"))
+                                      && actor.value(s("display")) == group.value(s("key_display")));
+                }
+                QVERIFY2(named, qPrintable(group.value(s("key_id")).toString()));
+            }
+        }
+        if (groupCount <= limit)
+            QCOMPARE(total, qint64(listed.size()));
+        if (QByteArray(QTest::currentDataTag()) == "whole log")
+            QVERIFY(groupCount > 10);
+    }
+
+    void deniedSummaryRangeBounds()
+    {
+        // since inclusive, until exclusive, to the millisecond: a denied event alone at its time.
+        const QList<QJsonObject> denied = listAll(s("action=auth.denied&until=") + enc(rfc(m_newestAt + 1)), 500);
+        QHash<qint64, int> perMs;
+        for (const QJsonObject &e : denied)
+            ++perMs[msOf(e.value(s("at")))];
+        QJsonObject lone;
+        for (const QJsonObject &e : denied) {
+            const qint64 at = msOf(e.value(s("at")));
+            if (perMs.value(at) == 1 && !perMs.contains(at - 1) && !perMs.contains(at + 1)) {
+                lone = e;
+                break;
+            }
+        }
+        QVERIFY(!lone.isEmpty());
+        const qint64 at = msOf(lone.value(s("at")));
+        auto count = [&](qint64 since, qint64 until) {
+            qint64 n = 0;
+            for (const QJsonValue &g : deniedSummary(s("since=%1&until=%2").arg(enc(rfc(since)), enc(rfc(until))))
+                                           .value(s("groups")).toArray())
+                n += g.toObject().value(s("count")).toInteger();
+            return n;
+        };
+        QCOMPARE(count(at, at + 1), qint64(1));
+        QCOMPARE(count(at - 1, at), qint64(0));
+        QCOMPARE(count(at + 1, at + 2), qint64(0));
+        const QJsonObject one = deniedSummary(s("since=%1&until=%2").arg(enc(rfc(at)), enc(rfc(at + 1))));
+        const QJsonObject group = one.value(s("groups")).toArray().first().toObject();
+        QCOMPARE(group.value(s("reason")).toString(), lone.value(s("details")).toObject().value(s("reason")).toString());
+        QCOMPARE(group.value(s("first_at")).toString(), rfc(at));
+        QCOMPARE(group.value(s("last_at")).toString(), rfc(at));
+        // Far outside the log, and before 1970.
+        QVERIFY(deniedSummary(s("since=") + enc(rfc(m_newestAt + 10 * DayMs)) + s("&until=") + enc(rfc(m_newestAt + 11 * DayMs)))
+                    .value(s("groups")).toArray().isEmpty());
+        QCOMPARE(deniedSummary(s("since=1950-01-01T00:00:00Z&until=1960-01-01T00:00:00Z")).value(s("group_count")).toInteger(), qint64(0));
+    }
+
+    void deniedSummaryPutsUsedDeadKeysFirst()
+    {
+        // A key that still has callers after it was revoked: the sign of a leak, first however
+        // few its requests are.
+        const QString leaky = m_server.createKey(s("payments:read"), s("leaky billing"));
+        QVERIFY(!leaky.isEmpty());
+        const auto me = m_server.get(s("/me"), leaky);
+        QCOMPARE(me.status, 200);
+        const QString keyId = me.json().value(s("id")).toString();
+        QVERIFY(keyId.startsWith(s("key_")));
+        QCOMPARE(m_server.post(s("/secret-keys/%1/revoke").arg(keyId), QByteArray(), m_admin).status, 200);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_server.get(s("/payments"), leaky).status, 401);
+        // The reviewer lacks payments:read: more denials, but only a missing permission.
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(m_server.get(s("/payments"), m_admin).status, 403);
+        const QString keyQuery = s("action=auth.denied&key_id=") + keyId;
+        QVERIFY(QTest::qWaitFor([&] { return listAll(keyQuery, 100).size() == 3; }, 10000));
+        const QString reviewerId = m_server.get(s("/me"), m_admin).json().value(s("id")).toString();
+        QVERIFY(QTest::qWaitFor([&] {
+            return listAll(s("action=auth.denied&key_id=") + reviewerId, 100).size() >= 8;
+        }, 10000));
+
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const QJsonObject summary = deniedSummary(QString());
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(summary.keys(), QStringList({s("group_count"), s("groups"), s("object"), s("since"), s("until")}));
+        const qint64 until = msOf(summary.value(s("until")));
+        QVERIFY(until >= before && until <= after);
+        QCOMPARE(msOf(summary.value(s("since"))), until - 30 * DayMs);
+        QCOMPARE(summary.value(s("groups")).toArray().size(), qsizetype(20));
+        const QJsonObject first = summary.value(s("groups")).toArray().first().toObject();
+        QCOMPARE(first.keys(), QStringList({s("count"), s("first_at"), s("ip_count"), s("ips"), s("key_display"), s("key_id"),
+                                            s("last_at"), s("reason")}));
+        QCOMPARE(first.value(s("key_id")).toString(), keyId);
+        QVERIFY2(first.value(s("key_display")).toString().startsWith(s("leaky billing (skey_")),
+                 qPrintable(first.value(s("key_display")).toString()));
+        QCOMPARE(first.value(s("reason")).toString(), s("revoked key"));
+        QCOMPARE(first.value(s("count")).toInteger(), qint64(3));
+        QCOMPARE(first.value(s("ip_count")).toInteger(), qint64(1));
+        QCOMPARE(first.value(s("ips")).toArray(),
+                 QJsonArray({QJsonObject {{s("ip"), s("127.0.0.1")}, {s("count"), 3}}}));
+        QVERIFY(msOf(first.value(s("first_at"))) <= msOf(first.value(s("last_at"))));
+        QVERIFY(msOf(first.value(s("last_at"))) >= m_newestAt);
+        // Anonymous callers with a revoked key's reason (the seeded scanners) are not that signal.
+        const QJsonArray all = summary.value(s("groups")).toArray();
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            const QJsonObject group = all.at(i).toObject();
+            QVERIFY(group.value(s("key_id")).isNull() || group.value(s("reason")).toString() != s("revoked key"));
+        }
+        // Then by count: the reviewer's missing permission among the others.
+        const QJsonArray groups = summary.value(s("groups")).toArray();
+        for (qsizetype i = 2; i < groups.size(); ++i)
+            QVERIFY(groups.at(i - 1).toObject().value(s("count")).toInteger() >= groups.at(i).toObject().value(s("count")).toInteger());
+        bool reviewer = false;
+        for (const QJsonValue &g : groups)
+            reviewer = reviewer || g.toObject().value(s("reason")).toString() == s("missing permission payments:read");
+        QVERIFY(reviewer);
+
+        // One key only.
+        const QJsonObject mine = deniedSummary(s("key_id=") + keyId);
+        QCOMPARE(mine.value(s("groups")).toArray().size(), qsizetype(1));
+        QCOMPARE(mine.value(s("groups")).toArray().first().toObject().value(s("count")).toInteger(), qint64(3));
+        QVERIFY(deniedSummary(s("key_id=") + keyId + s("&ip=10.9.9.9")).value(s("groups")).toArray().isEmpty());
+    }
+
+    void deniedSummaryValidation()
+    {
+        const QString path = s("/audit-events/denied-summary");
+        for (const char *limit : {"0", "101", "-1", "ten", ""})
+            expectValidationError(m_server.get(path + s("?limit=") + QLatin1String(limit), m_admin), s("limit"));
+        QCOMPARE(m_server.get(path + s("?limit=100"), m_admin).status, 200);
+        QCOMPARE(m_server.get(path + s("?limit=1"), m_admin).json().value(s("groups")).toArray().size(), qsizetype(1));
+        expectValidationError(m_server.get(path + s("?since=yesterday"), m_admin), s("since"));
+        expectValidationError(m_server.get(path + s("?until=2026-13-01T00:00:00Z"), m_admin), s("until"));
+        const QString u = enc(rfc(m_newestAt));
+        expectValidationError(m_server.get(path + s("?since=") + u + s("&until=") + u, m_admin), s("since"));
+        expectValidationError(m_server.get(path + s("?since=") + u + s("&until=") + enc(rfc(m_newestAt - DayMs)), m_admin),
+                              s("since"));
+        // until alone before 1970: since defaults 30 days before it, still a range, an empty one.
+        const auto old = m_server.get(path + s("?until=1960-01-01T00:00:00Z"), m_admin);
+        QCOMPARE(old.status, 200);
+        QCOMPARE(old.json().value(s("since")).toString(), s("1959-12-02T00:00:00.000Z"));
+        QVERIFY(old.json().value(s("groups")).toArray().isEmpty());
+        for (const char *other : {"action=auth.login", "actor=usr_1", "q=revoked", "starting_after=evt_1", "bucket=day",
+                                  "colour=red"}) {
+            const QString name = QString::fromLatin1(other).section(QLatin1Char('='), 0, 0);
+            expectValidationError(m_server.get(path + QLatin1Char('?') + QLatin1String(other), m_admin), name);
+        }
+        // Odd values of the free fields are no error, just nothing.
+        QCOMPARE(m_server.get(path + s("?key_id=") + enc(QString(300, QLatin1Char('x'))), m_admin).status, 200);
+        QVERIFY(m_server.get(path + s("?ip=") + enc(s("not an address; DROP TABLE audit_events")), m_admin)
+                    .json().value(s("groups")).toArray().isEmpty());
+        QCOMPARE(m_server.post(path, QJsonObject(), m_admin).status, 405);
+    }
+
     void timeBoundaries()
     {
         // since is inclusive, until exclusive, to the millisecond.
@@ -742,7 +1022,7 @@ private Q_SLOTS:
     void newEndpointsNeedAuditLogRead()
     {
         const QString payments = m_server.createKey(s("payments:read"), s("no audit"));
-        for (const char *path : {"/audit-events/histogram?bucket=day", "/audit-events/chain"}) {
+        for (const char *path : {"/audit-events/histogram?bucket=day", "/audit-events/chain", "/audit-events/denied-summary"}) {
             const auto r = m_server.get(QLatin1String(path), payments);
             QCOMPARE(r.status, 403);
             QCOMPARE(r.json().value(s("error")).toObject().value(s("code")).toString(), s("FORBIDDEN"));

@@ -6,6 +6,7 @@
 #include "AuditLogModel.h"
 #include "AuditTimeline.h"
 #include "ChainVerifier.h"
+#include "DeniedSummary.h"
 #include "PageLayout.h"
 #include "Session.h"
 
@@ -99,6 +100,27 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     layout->addWidget(m_timeline);
     connect(m_timeline, &AuditTimeline::rangeSelected, this, &AuditLogPage::setRange);
     connect(m_timeline, &AuditTimeline::bucketActivated, this, &AuditLogPage::setRange);
+
+    m_denied = new DeniedSummaryView(this);
+    layout->addWidget(m_denied);
+    connect(m_denied, &DeniedSummaryView::showDenied, this, [this](const QString &keyId, const QString &reason) {
+        m_restoring = true;
+        m_category->setCurrentIndex(m_category->findData(QStringList {QStringLiteral("auth.denied")}));
+        m_key->setText(keyId);
+        m_actor->clear();
+        m_text->setText(reason); // the reason is in the event's details, which the search covers
+        m_restoring = false;
+        applyFilter();
+    });
+    connect(m_denied, &DeniedSummaryView::showAllDenied, this, [this] {
+        m_restoring = true;
+        m_category->setCurrentIndex(m_category->findData(QStringList {QStringLiteral("auth.denied")}));
+        m_key->clear();
+        m_text->clear();
+        m_restoring = false;
+        applyFilter();
+    });
+    connect(m_denied, &DeniedSummaryView::openKeyRequested, this, &AuditLogPage::openKeyRequested);
 
     auto *verifyRow = new QHBoxLayout;
     m_banner = new QLabel(this);
@@ -327,6 +349,7 @@ void AuditLogPage::setSession(Session *session)
     }
     m_model->setFetcher({});
     m_timeline->clear();
+    m_denied->clear();
     m_loadedOnce = false;
     setBanner(QString(), QString());
     if (isVisible())
@@ -431,7 +454,26 @@ void AuditLogPage::applyFilter()
     if (m_model->canFetchMore())
         m_model->fetchMore();
     loadHistogram();
+    loadDeniedSummary();
     updateState();
+}
+
+void AuditLogPage::loadDeniedSummary()
+{
+    const QDateTime until = m_applied.until.isValid() ? m_applied.until : QDateTime::currentDateTimeUtc();
+    const QDateTime since = m_applied.since.isValid() ? m_applied.since : until.addDays(-365);
+    m_denied->setLoading(true);
+    const quint64 generation = ++m_deniedGeneration;
+    m_service->deniedSummary(since, until, m_applied.keyId, this, [this, generation](const Result<DeniedSummary> &r) {
+        if (generation != m_deniedGeneration)
+            return;
+        m_denied->setLoading(false);
+        if (!r.ok()) {
+            m_denied->setError(tr("The summary of denied requests could not be loaded: %1").arg(r.error().text()));
+            return;
+        }
+        m_denied->setSummary(r.value());
+    });
 }
 
 void AuditLogPage::loadHistogram()

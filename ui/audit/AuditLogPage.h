@@ -23,6 +23,7 @@ class QVBoxLayout;
 namespace keyward {
 
 class AuditEventDetails;
+class DeniedSummaryView;
 class AuditExport;
 class AuditLogModel;
 class AuditTimeline;
@@ -68,6 +69,7 @@ public:
 
     AuditLogModel *model() const { return m_model; }
     AuditTimeline *timeline() const { return m_timeline; }
+    DeniedSummaryView *deniedSummary() const { return m_denied; }
     AuditEventDetails *details() const { return m_details; }
     QTableView *table() const { return m_table; }
     // The banner's sentence: verified, broken at an event, or why it could not be checked.
@@ -93,6 +95,9 @@ private:
     void applyFilter();
     void scheduleApply(int delayMs);
     void loadHistogram();
+    // Denied requests grouped by key and reason for the time range: a revoked key still in use
+    // is how a leak shows itself.
+    void loadDeniedSummary();
     void verifyView();
     void showVerification(const AuditVerification &result);
     void setBanner(const QString &text, const QString &tone);
@@ -123,6 +128,7 @@ private:
     QLineEdit *m_ip;
     QPushButton *m_clear;
     AuditTimeline *m_timeline;
+    DeniedSummaryView *m_denied;
     QLabel *m_banner;
     QPushButton *m_verifyAll;
     QPushButton *m_trustKey;
@@ -141,6 +147,7 @@ private:
     bool m_restoring = false;
     bool m_loadedOnce = false;
     quint64 m_histogramGeneration = 0;
+    quint64 m_deniedGeneration = 0;
 };
 
 } // namespace keyward
