@@ -37,6 +37,9 @@ struct DemoKey
 const DemoKey Keys[] = {
     {"production-server", "payments:write,customers:write,refunds:write", 88, DemoKey::UsedRecently},
     {"billing-service", "payments:write,customers:read", 85, DemoKey::UsedRecently},
+    // Revoked by Olivia Owner last Tuesday afternoon, and still tried since: the audit page's
+    // question "who revoked the billing key last Tuesday, and has it been tried since?".
+    {"billing-service (2025 key)", "payments:write,customers:read", 89, DemoKey::Revoked},
     {"GitHub Actions - Production", "payments:read,webhooks:write", 80, DemoKey::Active},
     {"GitHub Actions - Staging", "payments:read,webhooks:write", 80, DemoKey::Active},
     {"checkout-web (EU)", "payments:write", 77, DemoKey::UsedRecently},
@@ -132,6 +135,19 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
     const Actor cli {QStringLiteral("system"), QString(), QStringLiteral("keyward-server CLI")};
     const Actor sweeper {QStringLiteral("system"), QString(), QStringLiteral("keyward-server")};
     Actor ops = cli;
+    QHash<QString, Actor> people; // by email
+    // The people first, so that the history can name them.
+    for (const DemoUser &u : users()) {
+        User::Role role {};
+        User::roleFromName(QLatin1String(u.role), &role);
+        User added = UserStore::add(db, org.id, QLatin1String(u.email), QLatin1String(u.name), role,
+                                          PasswordHasher::hash(QByteArray(u.password)), nowMs - 90 * Day);
+        if (u.mfa)
+            UserStore::setTotpSecret(db, added.id, demoTotpSecret(), nowMs - 90 * Day);
+        ++summary.users;
+        people.insert(QLatin1String(u.email), {QStringLiteral("user"), added.id, added.display()});
+    }
+
 
     struct Created
     {
@@ -238,6 +254,16 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
             r.actor = ops;
             r.ip = QStringLiteral("10.20.0.5");
             r.userAgent = QStringLiteral("keyward/0.1");
+            if (QLatin1String(demo.note) == QLatin1String("billing-service (2025 key)")) {
+                // Last Tuesday (a week ago on a Tuesday), 14:12 UTC, by the owner at her desk.
+                QDate day = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc()).date().addDays(-1);
+                while (day.dayOfWeek() != Qt::Tuesday)
+                    day = day.addDays(-1);
+                r.atMs = QDateTime(day, QTime(14, 12, 7), QTimeZone::utc()).toMSecsSinceEpoch();
+                r.actor = people.value(QStringLiteral("olivia.owner@example.com"), ops);
+                r.ip = QStringLiteral("10.20.3.41");
+                r.userAgent = QStringLiteral("Keyward/0.1 (Linux)");
+            }
             r.action = demo.state == DemoKey::Revoked ? QStringLiteral("secret_key.revoked")
                                                       : QStringLiteral("secret_key.deleted");
             r.details = demo.state == DemoKey::Revoked
@@ -293,7 +319,16 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
             d.details = {{QStringLiteral("status"), 401}, {QStringLiteral("reason"), QLatin1String(reason)},
                          {QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("path"), path}};
         } else {
-            const Created &c = created.at(rng.bounded(int(created.size())));
+            // Only a key that works can be refused for a missing permission: a revoked, deleted or
+            // expired key is refused for that instead (above), and a never-used key stays so.
+            const Created *pickedKey = nullptr;
+            while (!pickedKey) {
+                const Created &candidate = created.at(rng.bounded(int(created.size())));
+                if (candidate.state == DemoKey::Active || candidate.state == DemoKey::UsedRecently
+                    || candidate.state == DemoKey::ExpiringSoon)
+                    pickedKey = &candidate;
+            }
+            const Created &c = *pickedKey;
             if (c.createdMs > d.atMs)
                 d.atMs = c.createdMs + rng.bounded(qMax<qint64>(Minute, nowMs - c.createdMs));
             d.actor = {QStringLiteral("secret_key"), c.key.id, KeyStore::displayFor(c.key.note, c.key.masked())};
@@ -315,16 +350,6 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
         writer.append(org.id, e);
     }
     summary.auditEvents = int(events.size());
-
-    for (const DemoUser &u : users()) {
-        User::Role role {};
-        User::roleFromName(QLatin1String(u.role), &role);
-        const User added = UserStore::add(db, org.id, QLatin1String(u.email), QLatin1String(u.name), role,
-                                          PasswordHasher::hash(QByteArray(u.password)), nowMs - 90 * Day);
-        if (u.mfa)
-            UserStore::setTotpSecret(db, added.id, demoTotpSecret(), nowMs - 90 * Day);
-        ++summary.users;
-    }
 
     const char *const pkNotes[] = {"web checkout", "iOS app", "Android app", "marketing site widget"};
     for (const char *note : pkNotes) {

@@ -237,6 +237,37 @@ private Q_SLOTS:
         workspace->setCurrentPage(workspace->pageIndex(m_page));
     }
 
+    void whoRevokedTheBillingKeyAndHasItBeenTriedSince()
+    {
+        // The question the page is for, on the demo data: from the key in the list, its history.
+        auto *workspace = m_window->findChild<Workspace *>(QStringLiteral("workspace"));
+        KeysPage *keys = workspace->keysPage();
+        workspace->setCurrentPage(workspace->pageIndex(keys));
+        QTRY_VERIFY_WITH_TIMEOUT(keys->isVisible() && !keys->model()->isLoading(), 30'000);
+        QVERIFY(selectKey(keys, QStringLiteral("billing-service (2025 key)")));
+        keys->findChild<QAction *>(QStringLiteral("keyHistoryAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isVisible() && settled(m_page), 30'000);
+        QDateTime revokedAt;
+        QString revokedBy;
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            const QModelIndex index = m_page->model()->index(row, AuditLogModel::ActorColumn);
+            if (index.data(AuditLogModel::ActionRole).toString() == QLatin1String("secret_key.revoked")) {
+                revokedAt = index.data(AuditLogModel::TimestampRole).toDateTime();
+                revokedBy = index.data().toString();
+            }
+        }
+        QVERIFY2(revokedBy.contains(QLatin1String("Olivia Owner")), qPrintable(revokedBy));
+        QCOMPARE(revokedAt.toUTC().date().dayOfWeek(), int(Qt::Tuesday));
+        QVERIFY(revokedAt.daysTo(QDateTime::currentDateTimeUtc()) <= 7);
+        // Tried since: the leak signal above the table counts the attempts with the revoked key.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->deniedSummary()->lineTexts().isEmpty(), 10'000);
+        const QString signal = m_page->deniedSummary()->lineTexts().constFirst();
+        QVERIFY2(signal.contains(QLatin1String("Revoked key")) && signal.contains(QLatin1String("billing-service (2025 key)")),
+                 qPrintable(signal));
+        if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/audit-billing.png"));
+    }
+
     void anEditedEventTurnsTheBannerRed()
     {
         // Runs last: it breaks the chain. Someone with access to the database file edits an event.

@@ -450,6 +450,7 @@ void AuditLogPage::applyFilter()
     m_verifyTimer->stop();
     m_model->setFetcher(m_service->fetcherFor(m_applied, this));
     m_details->showNothing(0);
+    m_details->hide(); // the table has the whole width until an event is selected again
     setBanner(tr("Loading events…"), QStringLiteral("muted"));
     if (m_model->canFetchMore())
         m_model->fetchMore();
