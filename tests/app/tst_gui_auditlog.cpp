@@ -264,6 +264,10 @@ private Q_SLOTS:
         const QString signal = m_page->deniedSummary()->lineTexts().constFirst();
         QVERIFY2(signal.contains(QLatin1String("Revoked key")) && signal.contains(QLatin1String("billing-service (2025 key)")),
                  qPrintable(signal));
+        // "All time" draws the key's own history (created 89 days ago), not an empty year.
+        QTRY_VERIFY(m_page->timeline()->bucketCount() > 0);
+        QVERIFY2(m_page->timeline()->bucketStart(0).daysTo(QDateTime::currentDateTimeUtc()) <= 92,
+                 qPrintable(m_page->timeline()->bucketStart(0).toString(Qt::ISODate)));
         if (!qEnvironmentVariableIsEmpty("KEYWARD_SCREENSHOT_DIR"))
             m_window->grab().save(qEnvironmentVariable("KEYWARD_SCREENSHOT_DIR") + QStringLiteral("/audit-billing.png"));
     }

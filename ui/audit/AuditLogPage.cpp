@@ -497,7 +497,15 @@ void AuditLogPage::loadHistogram()
             m_timeline->setError(tr("The timeline could not be loaded: %1").arg(r.error().text()));
             return;
         }
-        m_timeline->setHistogram(r.value());
+        AuditHistogram histogram = r.value();
+        // "All time" asks for a year; a shorter history gets the whole width, from a day before
+        // its first event.
+        if (!m_applied.since.isValid() && histogram.bucket == AuditHistogram::Bucket::Day && !histogram.buckets.isEmpty()) {
+            const QDateTime first = histogram.buckets.constFirst().start.addDays(-1);
+            if (first > histogram.since)
+                histogram.since = first;
+        }
+        m_timeline->setHistogram(histogram);
     });
 }
 
