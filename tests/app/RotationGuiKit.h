@@ -94,6 +94,17 @@ inline QString idOf(TestServer &server, const QString &admin, const QString &not
     return {};
 }
 
+// Starts the demo server for a GUI suite, creates the admin key the suite checks the server
+// with, and points the sign-in at the test browser. Empty on failure.
+inline QString startDemoServer(TestServer &server, const QString &permissions, const QString &note,
+                               const QJsonObject &config = {})
+{
+    if (!server.start({QStringLiteral("--demo")}, config))
+        return {};
+    qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
+    return server.createKey(permissions, note);
+}
+
 // A main window signed in as the demo admin, with the stores it needs. Destroying it is the app
 // quitting: whatever was open (a wizard included) goes away without being asked.
 struct SignedInWindow

@@ -74,10 +74,8 @@ private Q_SLOTS:
         QCoreApplication::installTranslator(&m_plurals);
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
-        QVERIFY(m_server.start({QStringLiteral("--demo")}));
-        m_admin = m_server.createKey(QStringLiteral("secret_keys:write,audit_log:read"), QStringLiteral("tst_gui_audit"));
+        m_admin = startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read"), QStringLiteral("tst_gui_audit"));
         QVERIFY(!m_admin.isEmpty());
-        qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
         m_window = openKeysPage(m_server, m_dir.filePath(QStringLiteral("audit.ini")),
                                 QStringLiteral("Keyward tst_gui_audit"), 2);
         QVERIFY(QTest::qWaitFor([this] { return m_window->findChild<AuditLogPage *>(QStringLiteral("auditPage")); }, 30'000));

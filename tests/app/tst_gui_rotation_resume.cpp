@@ -81,11 +81,10 @@ private Q_SLOTS:
         QCoreApplication::installTranslator(&m_plurals);
         if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
             QSKIP("needs the unlocked keyring session that CTest sets up");
-        QVERIFY(m_server.start({QStringLiteral("--demo")}, {{QStringLiteral("expiry_sweep_interval_ms"), 200}}));
-        m_admin = m_server.createKey(QStringLiteral("secret_keys:write,audit_log:read,payments:write"),
-                                     QStringLiteral("tst_gui_rotation_resume"));
+        m_admin = startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read,payments:write"),
+                                  QStringLiteral("tst_gui_rotation_resume"),
+                                  {{QStringLiteral("expiry_sweep_interval_ms"), 200}});
         QVERIFY(!m_admin.isEmpty());
-        qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
     }
 
     void init()
