@@ -9,15 +9,14 @@
 #include "ProfileStore.h"
 #include "SandboxServer.h"
 #include "TokenStore.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QDesktopServices>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -51,20 +50,13 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Keyward"));
-    // Qt's own strings (standard buttons, dialogs) in the chosen or the system language; Keyward's
-    // translations join them from :/i18n when the translations milestone ships them.
+    // Qt's own strings (standard buttons, dialogs) and Keyward's, in the chosen or the system language.
     const QLocale locale = options.language.isEmpty() ? QLocale::system() : QLocale(options.language);
     if (!options.language.isEmpty())
         QLocale::setDefault(locale);
     EnglishPlurals plurals;
     QCoreApplication::installTranslator(&plurals);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(locale, QStringLiteral("keyward"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&appTranslator);
+    installTranslations(&app, locale);
     QSettings settings;
     ProfileStore profiles(&settings);
     if (options.oneOff) {
