@@ -53,7 +53,7 @@ void out(const QString &line)
 
 QString usageText()
 {
-    return QString::fromLatin1(Usage).arg(Database::defaultUrl()).trimmed();
+    return QString::fromUtf8(Usage).arg(Database::defaultUrl()).trimmed();
 }
 
 int fail(const QString &sentence)
