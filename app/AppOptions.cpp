@@ -52,9 +52,9 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments, AppOptions *
     o.language = parser.value(lang);
     const bool oneOff = parser.isSet(api) || parser.isSet(issuer) || parser.isSet(clientId) || parser.isSet(scopes);
     if (o.sandbox && (oneOff || parser.isSet(profile)))
-        return usageError(tr("--sandbox cannot be combined with --profile, --api or --issuer"));
+        return usageError(tr("--sandbox cannot be combined with --profile, --api, --issuer, --client-id or --scopes"));
     if (oneOff && parser.isSet(profile))
-        return usageError(tr("--profile cannot be combined with --api or --issuer"));
+        return usageError(tr("--profile cannot be combined with --api, --issuer, --client-id or --scopes"));
     if (oneOff) {
         if (!parser.isSet(api))
             return usageError(tr("--issuer, --client-id and --scopes need --api"));

@@ -34,7 +34,7 @@ QString deniedText(const QString &reason)
     if (reason == QLatin1String("malformed authorization header"))
         return AuditEventFormat::tr("denied: malformed Authorization header");
     if (reason == QLatin1String("not a member"))
-        return AuditEventFormat::tr("denied: not a member of the organisation");
+        return AuditEventFormat::tr("denied: not a member of the organization");
     if (reason.startsWith(MissingPermission))
         return AuditEventFormat::tr("denied: missing permission %1").arg(reason.mid(MissingPermission.size()));
     return AuditEventFormat::tr("denied: %1").arg(reason);
@@ -81,7 +81,7 @@ QString AuditEventFormat::actionText(const QString &action, const QString &quali
     if (action == QLatin1String("user.mfa_reset"))
         return tr("reset two-step sign-in");
     if (action == QLatin1String("org.updated"))
-        return tr("changed organisation settings");
+        return tr("changed organization settings");
     return action;
 }
 
@@ -132,7 +132,7 @@ QString AuditEventFormat::targetText(const Actor &target)
 {
     const QString shown = target.display.isEmpty() ? target.id : target.display;
     if (target.type == QLatin1String("org"))
-        return tr("organisation");
+        return tr("organization");
     if (target.type == QLatin1String("session") && !shown.isEmpty())
         return tr("session %1").arg(shown);
     return shown;

@@ -16,11 +16,12 @@ for ts in "$@"; do
     total=$(grep -c '<message' "$copy" || true)
     unfinished=$(grep -c 'type="unfinished"' "$copy" || true)
     stale=$(grep -cE 'type="(obsolete|vanished)"' "$copy" || true)
-    empty=$(grep -cE '<translation>(</translation>|$)' "$copy" || true)
+    empty=$(grep -cE '<translation( type="[a-z]+")? ?/>|<translation>[[:space:]]*</translation>|<numerusform>[[:space:]]*</numerusform>' "$copy" || true)
     echo "$(basename "$ts"): $total messages, $unfinished unfinished, $stale obsolete, $empty empty"
     if [ "$unfinished" -ne 0 ] || [ "$stale" -ne 0 ] || [ "$empty" -ne 0 ]; then
         status=1
-        grep -B3 -E 'type="(unfinished|obsolete|vanished)"' "$copy" | grep -E '<source>' | head -20 | sed 's/^/    /'
+        { grep -B3 -E 'type="(unfinished|obsolete|vanished)"|<translation>[[:space:]]*</translation>' "$copy" || true; } \
+            | grep -E '<source>' | head -20 | sed 's/^/    /' || true
     fi
 done
 if [ "$status" -ne 0 ]; then

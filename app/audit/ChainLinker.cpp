@@ -84,7 +84,7 @@ bool ChainLinker::add(const QJsonObject &entry)
         if (it != rows.cend() && it->seq == seq) {
             if (stub)
                 return fail(seq, tr("the list shows this event, but the chain says it belongs to another "
-                                    "organisation."));
+                                    "organization."));
             if (!it->intact)
                 return fail(seq, tr("its content as listed does not match its hash: the event was altered."));
             if (hexOf(it->hash) != hash)

@@ -927,7 +927,7 @@ private Q_SLOTS:
         v = run(verifier, [&] { return verifier.verifyView(rows, {}); });
         QCOMPARE(v.outcome, AuditVerification::Outcome::Broken);
         QCOMPARE(v.brokenSeq, before + 1);
-        QVERIFY(v.reason.contains(QLatin1String("another organisation")));
+        QVERIFY(v.reason.contains(QLatin1String("another organization")));
     }
 
     void histogramCountsWhatTheListHas()

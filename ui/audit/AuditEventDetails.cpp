@@ -520,7 +520,7 @@ void AuditEventDetails::fillIntegrity(const QJsonObject &event)
     QString style;
     if (AuditChain::isRedactedStub(event)) {
         m_integrity = Integrity::Redacted;
-        text = tr("Another organisation's event: only its place in the chain can be checked.");
+        text = tr("Another organization's event: only its place in the chain can be checked.");
     } else if (m_fullHash.isEmpty()) {
         m_integrity = Integrity::NoHash;
         text = tr("This event carries no hash to check its content against.");
@@ -611,7 +611,7 @@ QString AuditEventDetails::denialExplanation(const QJsonObject &details, const A
         text = tr("A request whose Authorization header was not \"Bearer <key>\" was refused (%1). The client "
                   "is misconfigured.").arg(status(401));
     else if (reason == QLatin1String("not a member"))
-        text = tr("Someone who is not a member of the organisation signed in; their request was refused (%1).")
+        text = tr("Someone who is not a member of the organization signed in; their request was refused (%1).")
                    .arg(status(403));
     else if (reason.startsWith(MissingPermission) && isKeyType(actor.type))
         text = tr("The key lacks the %1 permission, so its request was refused (%2). Grant it if the key "

@@ -121,7 +121,7 @@ void DeniedSummaryView::setLoading(bool loading)
 void DeniedSummaryView::setError(const QString &message)
 {
     clearLines();
-    m_status->setText(tr("Denied requests could not be summarised: %1").arg(message));
+    m_status->setText(tr("Denied requests could not be summarized: %1").arg(message));
     m_status->show();
     show();
 }

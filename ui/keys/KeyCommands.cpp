@@ -17,6 +17,16 @@
 
 namespace keyward {
 
+namespace {
+
+// The action's shortcut as the user's platform and language write it ("Strg+N" in German).
+QString shortcutText(const QAction *action)
+{
+    return action->shortcut().toString(QKeySequence::NativeText);
+}
+
+} // namespace
+
 KeyCommands::KeyCommands(QWidget *owner, KeyListModel *model, ClipboardGuard *clipboard, Selection selection)
     : QObject(owner), m_owner(owner), m_model(model), m_clipboard(clipboard), m_selection(std::move(selection)),
       m_rotations(new RotationLauncher(owner))
@@ -104,7 +114,7 @@ void KeyCommands::updateActions()
     const QList<ApiKey> selected = m_selection();
     const QString why = tr("Changing keys needs the owner or admin role.");
     m_newAction->setEnabled(manage && m_service);
-    m_newAction->setToolTip(manage ? tr("Create a secret key (Ctrl+N)") : why);
+    m_newAction->setToolTip(manage ? tr("Create a secret key (%1)").arg(shortcutText(m_newAction)) : why);
     bool anyActive = false;
     for (const ApiKey &k : selected)
         anyActive = anyActive || k.status != ApiKey::Status::Revoked;
@@ -112,15 +122,15 @@ void KeyCommands::updateActions()
     m_editAction->setEnabled(manage && oneLive);
     m_editAction->setToolTip(!manage ? why
                              : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be changed.")
-                                                                : tr("Change the note, permissions or expiry (Ctrl+E)"));
+                                                                : tr("Change the note, permissions or expiry (%1)").arg(shortcutText(m_editAction)));
     m_rotateAction->setEnabled(manage && oneLive);
     m_rotateAction->setToolTip(!manage ? why
                                : selected.size() == 1 && !oneLive ? tr("A revoked key cannot be rotated.")
-                                                                  : tr("Replace the key without an outage (Ctrl+Shift+R)"));
+                                                                  : tr("Replace the key without an outage (%1)").arg(shortcutText(m_rotateAction)));
     m_revokeAction->setEnabled(manage && anyActive);
     m_revokeAction->setToolTip(manage ? tr("Stop the selected keys now; they stay listed as revoked") : why);
     m_deleteAction->setEnabled(manage && selected.size() == 1);
-    m_deleteAction->setToolTip(manage ? tr("Delete the selected key (Delete)") : why);
+    m_deleteAction->setToolTip(manage ? tr("Delete the selected key (%1)").arg(shortcutText(m_deleteAction)) : why);
 }
 
 void KeyCommands::withCatalog(const QString &title, std::function<void(const QList<PermissionResource> &)> then)

@@ -46,10 +46,22 @@ KeyForm::KeyForm(const QList<PermissionResource> &catalog, QWidget *parent) : QW
     auto *permissionsLayout = new QVBoxLayout(permissions);
     auto *presets = new QHBoxLayout;
     presets->addWidget(new QLabel(tr("Presets:"), permissions));
-    const std::pair<const char *, int> presetButtons[] = {{QT_TR_NOOP("None"), 0}, {QT_TR_NOOP("Read &only"), 1},
-                                                           {QT_TR_NOOP("F&ull access"), 2}};
+    struct Text
+    {
+        const char *source;
+        const char *comment;
+    };
+    struct Preset
+    {
+        Text text;
+        int level;
+    };
+    const Preset presetButtons[] = {
+        {QT_TRANSLATE_NOOP3("keyward::KeyForm", "None", "permission preset: grant nothing"), 0},
+        {QT_TRANSLATE_NOOP3("keyward::KeyForm", "Read &only", "permission preset"), 1},
+        {QT_TRANSLATE_NOOP3("keyward::KeyForm", "F&ull access", "permission preset"), 2}};
     for (const auto &[text, level] : presetButtons) {
-        auto *b = new QPushButton(tr(text), permissions);
+        auto *b = new QPushButton(tr(text.source, text.comment), permissions);
         b->setObjectName(QStringLiteral("preset%1").arg(level));
         b->setAutoDefault(false);
         connect(b, &QPushButton::clicked, this, [this, level = level] { applyPreset(level); });
@@ -59,9 +71,11 @@ KeyForm::KeyForm(const QList<PermissionResource> &catalog, QWidget *parent) : QW
     permissionsLayout->addLayout(presets);
     auto *grid = new QGridLayout;
     grid->addWidget(new QLabel(tr("Resource"), permissions), 0, 0);
-    const char *levelNames[] = {QT_TR_NOOP("None"), QT_TR_NOOP("Read"), QT_TR_NOOP("Write")};
+    const Text levelNames[] = {QT_TRANSLATE_NOOP3("keyward::KeyForm", "None", "access level column"),
+                               QT_TRANSLATE_NOOP3("keyward::KeyForm", "Read", "access level column"),
+                               QT_TRANSLATE_NOOP3("keyward::KeyForm", "Write", "access level column")};
     for (int l = 0; l < 3; ++l)
-        grid->addWidget(new QLabel(tr(levelNames[l]), permissions), 0, l + 1, Qt::AlignCenter);
+        grid->addWidget(new QLabel(tr(levelNames[l].source, levelNames[l].comment), permissions), 0, l + 1, Qt::AlignCenter);
     int row = 1;
     for (const PermissionResource &r : m_catalog) {
         auto *label = new QLabel(r.label.isEmpty() ? r.resource : r.label, permissions);
@@ -71,7 +85,7 @@ KeyForm::KeyForm(const QList<PermissionResource> &catalog, QWidget *parent) : QW
         for (int l = 0; l < 3; ++l) {
             auto *radio = new QRadioButton(permissions);
             radio->setObjectName(QStringLiteral("perm_%1_%2").arg(r.resource).arg(l));
-            radio->setAccessibleName(tr("%1: %2").arg(label->text(), tr(levelNames[l])));
+            radio->setAccessibleName(tr("%1: %2").arg(label->text(), tr(levelNames[l].source, levelNames[l].comment)));
             radio->setToolTip(l == 1 ? r.readDescription : l == 2 ? r.writeDescription : tr("No access"));
             group->addButton(radio, l);
             grid->addWidget(radio, row, l + 1, Qt::AlignCenter);

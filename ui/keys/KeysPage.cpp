@@ -108,7 +108,8 @@ KeysPage::KeysPage(QWidget *parent)
     m_historyAction->setObjectName(QStringLiteral("keyHistoryAction"));
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     m_historyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_historyAction->setToolTip(tr("Everything the audit log holds about the selected key (Ctrl+H)"));
+    m_historyAction->setToolTip(tr("Everything the audit log holds about the selected key (%1)")
+                                    .arg(m_historyAction->shortcut().toString(QKeySequence::NativeText)));
     m_secretTab->addAction(m_historyAction);
     connect(m_historyAction, &QAction::triggered, this, [this] {
         const QList<ApiKey> keys = selectedKeys();

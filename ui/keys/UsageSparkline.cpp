@@ -45,9 +45,8 @@ QString UsageSparkline::summary() const
     const auto busiest = std::max_element(m_usage.cbegin(), m_usage.cend(),
                                           [](const DailyUsage &a, const DailyUsage &b) { return a.count < b.count; });
     const QLocale locale;
-    return tr("%1 in the last %2 days; busiest %3 (%4)")
+    return tr("%1 in the last %Ln day(s); busiest %2 (%3)", nullptr, int(m_usage.size()))
         .arg(tr("%Ln request(s)", nullptr, int(std::min<qint64>(sum, INT_MAX))))
-        .arg(m_usage.size())
         .arg(locale.toString(busiest->day, QLocale::ShortFormat), locale.toString(busiest->count));
 }
 

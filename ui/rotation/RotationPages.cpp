@@ -439,7 +439,8 @@ void VerifyPage::evaluate()
     if (m_oldGone)
         m_oldLine->setText(tr("Old key %1: deleted elsewhere; it answers 401.").arg(old.masked()));
     else if (oldStopped)
-        m_oldLine->setText(tr("Old key %1: %2; it answers 401.").arg(old.masked(), ApiKey::statusName(old.status)));
+        m_oldLine->setText(old.status == ApiKey::Status::Revoked ? tr("Old key %1: revoked; it answers 401.").arg(old.masked())
+                                                                   : tr("Old key %1: expired; it answers 401.").arg(old.masked()));
     else if (!old.lastUsedAt.isValid())
         m_oldLine->setText(tr("Old key %1: never used.").arg(old.masked()));
     else
