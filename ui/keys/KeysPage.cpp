@@ -14,6 +14,8 @@
 #include "PageLayout.h"
 #include "Session.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -66,6 +68,8 @@ KeysPage::KeysPage(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by note, key, permission or creator"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter keys"));
+    // Room for a few words of the placeholder in any language; the buttons give way first.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 22);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -77,6 +81,8 @@ KeysPage::KeysPage(QWidget *parent)
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Status filter"));
+    m_status->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_status->setMinimumContentsLength(12);
     m_status->addItem(tr("All"), int(KeyFilterProxy::StatusFilter::All));
     m_status->addItem(tr("Active"), int(KeyFilterProxy::StatusFilter::Active));
     m_status->addItem(tr("Expiring"), int(KeyFilterProxy::StatusFilter::Expiring));
@@ -193,6 +199,14 @@ KeysPage::KeysPage(QWidget *parent)
     // selectionChanged signal, so the actions and details follow the layout too.
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, selectionMoved);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, selectionMoved);
+    // Short columns fit their words in the user's language ("Läuft in 2 Tagen ab"); the note and
+    // the permissions keep the widths above and elide.
+    connect(m_model, &QAbstractItemModel::modelReset, m_table, [this] {
+        for (int column : {int(KeyListModel::Status), int(KeyListModel::Created), int(KeyListModel::LastUsed)})
+            m_table->setColumnWidth(column, std::min(std::max(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
+                                                              m_table->horizontalHeader()->sectionSizeHint(column)),
+                                                     260));
+    });
     // Double-click or Enter on a key: edit it (those who may), as in a file manager's properties.
     connect(m_table, &QTableView::activated, this, [this] {
         if (canManage())
