@@ -94,7 +94,7 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
         m_external = new ExternalIssuers(m_config.trustedIssuers, m_config.trustedAudiences, m_config.jwksRefetchSeconds, this);
     m_orgRateSubject = QStringLiteral("org:") + m_org.id;
     m_orgRateLimit = m_config.limitForTier(m_org.tier);
-    registerRoutes();
+    m_routes = routes();
     m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         dispatch(request, std::move(responder));
     });
@@ -144,12 +144,12 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
     return m_tcp->serverPort();
 }
 
-void ApiServer::registerRoutes()
+QList<ApiServer::Route> ApiServer::routes()
 {
     using A = Permission::Access;
     auto perm = [](const char *resource, A access) { return Permission {QLatin1String(resource), access}; };
     auto p = [](const char *path) { return QString::fromLatin1(path).split(QLatin1Char('/'), Qt::SkipEmptyParts); };
-    m_routes = {
+    return {
         {"GET", p("health"), false, std::nullopt, &ApiServer::getHealth},
         {"GET", p("me"), true, std::nullopt, &ApiServer::getMe},
         {"GET", p("permissions"), true, std::nullopt, &ApiServer::getPermissions},
@@ -179,6 +179,21 @@ void ApiServer::registerRoutes()
         {"POST", p("oauth/token"), false, std::nullopt, &ApiServer::postToken},
         {"POST", p("oauth/revoke"), false, std::nullopt, &ApiServer::postRevoke},
     };
+}
+
+QList<ApiServer::RouteInfo> ApiServer::routeTable()
+{
+    QList<RouteInfo> out;
+    for (const Route &route : routes()) {
+        QStringList segments = route.pattern;
+        for (QString &segment : segments) {
+            if (segment == QLatin1String("*"))
+                segment = QStringLiteral("{id}");
+        }
+        out.append({route.method, QLatin1Char('/') + segments.join(QLatin1Char('/')), route.authenticated,
+                    route.permission});
+    }
+    return out;
 }
 
 namespace {

@@ -94,6 +94,18 @@ public:
     // usage, then emits stopped().
     void shutdown();
 
+    // One route as the router serves it: the method, the path with "{id}" for a segment that
+    // names an object, whether it needs a credential and which permission. The router's own
+    // table (routes()) read back, so docs/API.md is checked against what is served.
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString path;
+        bool authenticated = true;
+        std::optional<Permission> permission;
+    };
+    static QList<RouteInfo> routeTable();
+
 Q_SIGNALS:
     void stopped();
 
@@ -112,7 +124,7 @@ private:
         Handler handler;
     };
 
-    void registerRoutes();
+    static QList<Route> routes();
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void authenticate(const ExchangePtr &ex);
     void proceedAuthenticated(const ExchangePtr &ex, const Principal &principal);

@@ -42,7 +42,8 @@ void OAuthStore::addClient(QSqlDatabase &db, const OAuthClient &client, qint64 n
 {
     Sql(db, QStringLiteral("INSERT INTO oauth_clients (client_id, name, redirect_policy, redirect_uris, created_at) "
                            "VALUES (?, ?, ?, ?, ?)"))
-        .bind(client.clientId).bind(client.name).bind(client.redirectPolicy).bind(client.redirectUris.join(QLatin1Char(' ')))
+        .bind(client.clientId).bind(client.name).bind(client.redirectPolicy)
+        .bind(client.redirectUris.isEmpty() ? QStringLiteral("") : client.redirectUris.join(QLatin1Char(' '))) // NOT NULL
         .bind(nowMs).exec();
 }
 

@@ -82,7 +82,8 @@ void ApiServer::createPayment(const ExchangePtr &ex)
         finish(ex, validationError(ex, in.errors()));
         return;
     }
-    runWrite(ex, [this, ex, amount = *amount, currency = *currency, description = description.value_or(QString())](
+    // Without a description the column holds an empty string (it is NOT NULL; a null QString binds as NULL).
+    runWrite(ex, [this, ex, amount = *amount, currency = *currency, description = description.value_or(QStringLiteral(""))](
                      QSqlDatabase &db) {
         const QString id = KeyStore::newId("pay_");
         const qint64 now = m_now();

@@ -458,6 +458,12 @@ private Q_SLOTS:
         QCOMPARE(created.status, 201);
         QCOMPARE(created.json().value(QStringLiteral("amount")).toInteger(), 1250);
         QVERIFY(m_server.get(QStringLiteral("/payments"), m_admin).body.contains(created.json().value(QStringLiteral("id")).toString().toLatin1()));
+        // The description is optional: without one the payment is stored with an empty description (was a 500).
+        const auto bare = m_server.post(QStringLiteral("/payments"),
+                                        QJsonObject {{QStringLiteral("amount"), 100}, {QStringLiteral("currency"), QStringLiteral("eur")}},
+                                        m_admin);
+        QCOMPARE(bare.status, 201);
+        QCOMPARE(bare.json().value(QStringLiteral("description")).toString(), QString());
         for (const QJsonObject &bad : {QJsonObject {{QStringLiteral("amount"), -5}, {QStringLiteral("currency"), QStringLiteral("eur")}},
                                        QJsonObject {{QStringLiteral("amount"), 1.5}, {QStringLiteral("currency"), QStringLiteral("eur")}},
                                        QJsonObject {{QStringLiteral("amount"), 1e300}, {QStringLiteral("currency"), QStringLiteral("eur")}},

@@ -637,6 +637,10 @@ void TestCli::clientAddRegistersRedirects()
     QVERIFY(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("ci-portal"),
                  QStringLiteral("--name"), QStringLiteral("again"), QStringLiteral("--loopback")}, &err) != 0);
     QVERIFY(err.contains("already exists"));
+    // A loopback client has no registered redirect URIs (the column is NOT NULL: this was a database error).
+    QCOMPARE(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("cli-tool"),
+                  QStringLiteral("--name"), QStringLiteral("CLI tool"), QStringLiteral("--loopback")}),
+             0);
     QVERIFY(run({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--client-id"), QStringLiteral("plain"),
                  QStringLiteral("--name"), QStringLiteral("Plain http"), QStringLiteral("--redirect-uri"),
                  QStringLiteral("http://ci.example.com/cb")}) != 0);
