@@ -5,9 +5,11 @@
 #include "BrowserLauncher.h"
 #include "EnglishPlurals.h"
 #include "FirstPaintProbe.h"
+#include "Icons.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
+#include "SingleInstance.h"
 #include "TokenStore.h"
 #include "Translations.h"
 
@@ -50,6 +52,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Keyward"));
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(AppId)); // Wayland app id, before any window
     // Qt's own strings (standard buttons, dialogs) and Keyward's, in the chosen or the system language.
     const QLocale locale = options.language.isEmpty() ? QLocale::system() : QLocale(options.language);
     if (!options.language.isEmpty())
@@ -72,9 +75,43 @@ int main(int argc, char **argv)
                                                          : names.join(QStringLiteral(", ")))));
         return 2;
     }
+    // One window per profile: a second launch for it brings the first one's window to the front.
+    SingleInstance instance;
+    switch (instance.claim(options.sandbox ? SingleInstance::sandboxKey() : SingleInstance::keyFor(profiles.current()))) {
+    case SingleInstance::Role::Secondary:
+        std::fprintf(stdout, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Keyward is already running with this profile; "
+                                                                    "its window was brought to the front.")));
+        return 0;
+    case SingleInstance::Role::Unanswered:
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Keyward is already running with this profile but "
+                                                                    "does not answer. Close it and try again.")));
+        return 1;
+    case SingleInstance::Role::Primary:
+    case SingleInstance::Role::Alone:
+        break;
+    }
+    QApplication::setWindowIcon(appIcon());
     TokenStore tokens;
     const BrowserLauncher launcher([](const QUrl &url) { return QDesktopServices::openUrl(url); });
     MainWindow window(&profiles, &tokens, launcher, &settings);
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window](const QString &token) {
+        // Best effort: X11 window managers and Wayland compositors may only mark the window as
+        // wanting attention. On Wayland the later launch's activation token is what grants focus;
+        // Qt versions that read XDG_ACTIVATION_TOKEN when activating use it.
+        if (!token.isEmpty())
+            qputenv("XDG_ACTIVATION_TOKEN", token.toUtf8());
+        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window.show();
+        window.raise();
+        window.activateWindow();
+    });
+    // The window follows the profile switcher (and the first saved profile), and so does the
+    // profile it answers later launches for; queued, so it sees the store's final state.
+    const auto followProfile = [&] { instance.follow(SingleInstance::keyFor(profiles.current())); };
+    QObject::connect(&profiles, &ProfileStore::currentChanged, &instance, followProfile, Qt::QueuedConnection);
+    QObject::connect(&profiles, &ProfileStore::profilesChanged, &instance, followProfile, Qt::QueuedConnection);
 
     FirstPaintProbe probe(&startClock);
     if (qEnvironmentVariableIsSet("KEYWARD_EXIT_AFTER_FIRST_PAINT"))

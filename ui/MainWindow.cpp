@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "AuditLogPage.h"
+#include "Icons.h"
 #include "KeysPage.h"
 #include "OverviewPage.h"
 #include "ProfileStore.h"
@@ -112,6 +113,12 @@ Workspace *MainWindow::workspace()
     m_workspace->setSession(m_session);
     for (int i = 0; i < m_workspace->pageCount(); ++i) {
         auto *go = m_viewMenu->addAction(m_workspace->pageTitle(i));
+        if (i == m_workspace->pageIndex(m_workspace->keysPage()))
+            go->setIcon(icon(IconId::KeysPage));
+        else if (i == m_workspace->pageIndex(m_workspace->auditPage()))
+            go->setIcon(icon(IconId::AuditLog));
+        else if (i == 0)
+            go->setIcon(icon(IconId::Overview)); // the first page
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { m_workspace->setCurrentPage(i); });
     }
@@ -136,13 +143,16 @@ void MainWindow::buildActions()
 {
     m_signInAction = new QAction(tr("&Sign In with Browser"), this);
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    m_signInAction->setIcon(icon(IconId::SignIn));
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
     m_signOutAction = new QAction(tr("Sign &Out"), this);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_signOutAction->setIcon(icon(IconId::SignOut));
     m_signOutAction->setToolTip(tr("Sign out and revoke this session on the server"));
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
     m_profilesAction = new QAction(tr("Manage &Profiles…"), this);
     m_profilesAction->setObjectName(QStringLiteral("manageProfilesAction"));
+    m_profilesAction->setIcon(icon(IconId::Profiles));
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::manageProfiles);
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -167,11 +177,13 @@ void MainWindow::buildActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     auto *aboutAction = help->addAction(tr("&About Keyward"), this, &MainWindow::about);
     aboutAction->setMenuRole(QAction::AboutRole);
+    aboutAction->setIcon(icon(IconId::About));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar *bar = addToolBar(tr("Profile"));
     bar->setObjectName(QStringLiteral("profileToolBar"));
     bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // the actions' icons keep their names beside them
     auto *caption = new QLabel(tr("P&rofile:"), bar);
     m_profileSwitcher = new QComboBox(bar);
     m_profileSwitcher->setObjectName(QStringLiteral("profileSwitcher"));

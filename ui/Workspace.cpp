@@ -2,13 +2,13 @@
 #include "Workspace.h"
 
 #include "AuditLogPage.h"
+#include "Icons.h"
 #include "KeysPage.h"
 #include "OverviewPage.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QStackedWidget>
-#include <QStyle>
 
 namespace keyward {
 
@@ -35,13 +35,13 @@ Workspace::Workspace(QWidget *parent) : QWidget(parent)
         Q_EMIT currentPageChanged(row);
     });
     m_overview = new OverviewPage(m_pages);
-    addPage(m_overview, style()->standardIcon(QStyle::SP_ComputerIcon), tr("Overview"),
+    addPage(m_overview, icon(IconId::Overview), tr("Overview"),
             tr("Who you are signed in as and what you can do"));
     m_keys = new KeysPage(m_pages);
-    addPage(m_keys, style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Keys"),
+    addPage(m_keys, icon(IconId::KeysPage), tr("Keys"),
             tr("The organization's secret keys, masked"));
     m_audit = new AuditLogPage(m_pages);
-    addPage(m_audit, style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Audit log"),
+    addPage(m_audit, icon(IconId::AuditLog), tr("Audit log"),
             tr("Who did what to which key, when and from where"));
     // From a key to its history, and from an event back to its key.
     connect(m_keys, &KeysPage::showAuditRequested, this, [this](const QString &keyId) {

@@ -7,6 +7,7 @@
 #include "AuditTimeline.h"
 #include "ChainVerifier.h"
 #include "DeniedSummary.h"
+#include "Icons.h"
 #include "PageLayout.h"
 #include "Session.h"
 
@@ -140,16 +141,19 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     verifyRow->addWidget(m_cancelJob);
     m_trustKey = new QPushButton(tr("&Trust the new signing key"), this);
     m_trustKey->setObjectName(QStringLiteral("trustSigningKeyButton"));
+    m_trustKey->setIcon(icon(IconId::Verify));
     m_trustKey->setToolTip(tr("Only if the server's signing key was replaced on purpose (keyward-server signing-key rotate)"));
     m_trustKey->hide();
     verifyRow->addWidget(m_trustKey);
     connect(m_trustKey, &QPushButton::clicked, this, &AuditLogPage::trustNewSigningKey);
     m_verifyAll = new QPushButton(tr("&Verify entire log"), this);
     m_verifyAll->setObjectName(QStringLiteral("verifyAllButton"));
+    m_verifyAll->setIcon(icon(IconId::Verify));
     m_verifyAll->setToolTip(tr("Check every event of the log against its hash chain and the server's signed head"));
     verifyRow->addWidget(m_verifyAll);
     m_exportButton = new QPushButton(tr("E&xport…"), this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setIcon(icon(IconId::Export));
     m_exportButton->setToolTip(tr("Write the events of the current filter to a CSV or JSON Lines file"));
     verifyRow->addWidget(m_exportButton);
     layout->addLayout(verifyRow);
@@ -279,6 +283,7 @@ void AuditLogPage::buildFilterBar(QWidget *parent, QVBoxLayout *layout)
     m_text->setPlaceholderText(tr("Search actor, key, action or details"));
     m_text->setClearButtonEnabled(true);
     m_text->setAccessibleName(tr("Search events"));
+    m_text->addAction(icon(IconId::Filter), QLineEdit::LeadingPosition);
     row->addWidget(m_category);
     row->addWidget(m_range);
     row->addWidget(m_from);

@@ -4,6 +4,7 @@
 #include "AuditService.h"
 #include "ClipboardGuard.h"
 #include "CreateKeyDialog.h"
+#include "Icons.h"
 #include "KeyListModel.h"
 #include "KeysService.h"
 #include "RotationLauncher.h"
@@ -33,20 +34,25 @@ KeyCommands::KeyCommands(QWidget *owner, KeyListModel *model, ClipboardGuard *cl
 {
     m_newAction = new QAction(tr("&New key…"), this);
     m_newAction->setObjectName(QStringLiteral("newKeyAction"));
+    m_newAction->setIcon(icon(IconId::NewKey));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_editAction = new QAction(tr("&Edit…"), this);
     m_editAction->setObjectName(QStringLiteral("editKeyAction"));
+    m_editAction->setIcon(icon(IconId::Edit));
     m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_rotateAction = new QAction(tr("R&otate…"), this);
     m_rotateAction->setObjectName(QStringLiteral("rotateKeyAction"));
+    m_rotateAction->setIcon(icon(IconId::Rotate));
     m_rotateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_rotateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_revokeAction = new QAction(tr("Re&voke…"), this);
     m_revokeAction->setObjectName(QStringLiteral("revokeKeyAction"));
+    m_revokeAction->setIcon(icon(IconId::Revoke));
     m_deleteAction = new QAction(tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteKeyAction"));
+    m_deleteAction->setIcon(icon(IconId::Delete));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_newAction, &QAction::triggered, this, &KeyCommands::createKey);

@@ -184,6 +184,7 @@ void KeyDetailsPanel::setActions(const QList<QAction *> &actions)
     for (QAction *action : actions) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // the actions have icons; keep their names
         m_actions->addWidget(button);
     }
     m_actions->addStretch(1);

@@ -2,6 +2,7 @@
 #include "KeysPage.h"
 
 #include "ClipboardGuard.h"
+#include "Icons.h"
 #include "KeyCommands.h"
 #include "KeyDetailsPanel.h"
 #include "KeyFilterProxy.h"
@@ -70,6 +71,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_filter->setAccessibleName(tr("Filter keys"));
     // Room for a few words of the placeholder in any language; the buttons give way first.
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 22);
+    m_filter->addAction(icon(IconId::Filter), QLineEdit::LeadingPosition);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -89,9 +91,11 @@ KeysPage::KeysPage(QWidget *parent)
     m_status->addItem(tr("Revoked and expired"), int(KeyFilterProxy::StatusFilter::RevokedOrExpired));
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("refreshKeysButton"));
+    refreshButton->setIcon(icon(IconId::Refresh));
     refreshButton->setToolTip(tr("Reload the keys from the server (F5)"));
     auto *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setObjectName(QStringLiteral("refreshKeysAction"));
+    refreshAction->setIcon(icon(IconId::Refresh));
     // The platform's Refresh keys and F5 everywhere, each once: a key bound twice is ambiguous.
     QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
     if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
@@ -112,6 +116,7 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_commands, &KeyCommands::selectRequested, this, &KeysPage::selectKey);
     m_historyAction = new QAction(tr("Show audit &history"), this);
     m_historyAction->setObjectName(QStringLiteral("keyHistoryAction"));
+    m_historyAction->setIcon(icon(IconId::AuditLog));
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     m_historyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_historyAction->setToolTip(tr("Everything the audit log holds about the selected key (%1)")
@@ -124,15 +129,19 @@ KeysPage::KeysPage(QWidget *parent)
     });
     auto *newButton = new QToolButton(this);
     newButton->setDefaultAction(m_commands->newAction());
-    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *editButton = new QToolButton(this);
     editButton->setDefaultAction(m_commands->editAction());
+    editButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *rotateButton = new QToolButton(this);
     rotateButton->setDefaultAction(m_commands->rotateAction());
+    rotateButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *revokeButton = new QToolButton(this);
     revokeButton->setDefaultAction(m_commands->revokeAction());
+    revokeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *deleteButton = new QToolButton(this);
     deleteButton->setDefaultAction(m_commands->deleteAction());
+    deleteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addWidget(newButton);
     bar->addWidget(editButton);
     bar->addWidget(rotateButton);
@@ -225,11 +234,13 @@ KeysPage::KeysPage(QWidget *parent)
     m_stateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("&Retry"), m_statePanel);
     m_retry->setObjectName(QStringLiteral("keysRetryButton"));
+    m_retry->setIcon(icon(IconId::Refresh));
     state->addWidget(m_stateTitle);
     state->addWidget(m_stateText);
     state->addWidget(m_retry, 0, Qt::AlignLeft);
     m_emptyCreate = new QPushButton(tr("Create a secret key…"), m_statePanel);
     m_emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
+    m_emptyCreate->setIcon(icon(IconId::NewKey));
     connect(m_emptyCreate, &QPushButton::clicked, m_commands, &KeyCommands::createKey);
     state->addWidget(m_emptyCreate, 0, Qt::AlignLeft);
     m_stack->addWidget(m_statePanel);
@@ -254,8 +265,10 @@ KeysPage::KeysPage(QWidget *parent)
     m_splitter->setSizes({900, 360});
     layout->addWidget(m_splitter, 1);
     m_tabs->addTab(m_secretTab, tr("&Secret keys"));
+    m_tabs->setTabIcon(m_tabs->indexOf(m_secretTab), icon(IconId::KeysPage));
     m_publishable = new PublishableKeysPanel(m_tabs);
     m_tabs->addTab(m_publishable, tr("&Publishable keys"));
+    m_tabs->setTabIcon(m_tabs->indexOf(m_publishable), icon(IconId::PublishableKey));
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {

@@ -2,6 +2,7 @@
 #include "PublishableKeysPanel.h"
 
 #include "CreatePublishableKeyDialog.h"
+#include "Icons.h"
 #include "MonospaceDelegate.h"
 #include "PageLayout.h"
 #include "PublishableKeyModel.h"
@@ -60,18 +61,22 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
 
     m_newAction = new QAction(tr("&New publishable key…"), this);
     m_newAction->setObjectName(QStringLiteral("newPublishableKeyAction"));
+    m_newAction->setIcon(icon(IconId::NewKey));
     m_newAction->setIconText(m_newAction->text()); // the button shows the ellipsis and the mnemonic
     m_newAction->setShortcut(QKeySequence::New);
     m_copyAction = new QAction(tr("&Copy"), this);
     m_copyAction->setObjectName(QStringLiteral("copyPublishableKeyAction"));
+    m_copyAction->setIcon(icon(IconId::Copy));
     m_copyAction->setIconText(m_copyAction->text());
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_deleteAction = new QAction(tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("deletePublishableKeyAction"));
+    m_deleteAction->setIcon(icon(IconId::Delete));
     m_deleteAction->setIconText(m_deleteAction->text());
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshPublishableKeysAction"));
+    m_refreshAction->setIcon(icon(IconId::Refresh));
     // The platform's Refresh keys, and F5 everywhere; a key bound twice would be ambiguous.
     QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
     if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
@@ -91,7 +96,7 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
         auto *button = new QToolButton(this);
         button->setObjectName(a->objectName().replace(QLatin1String("Action"), QLatin1String("Button")));
         button->setDefaultAction(a);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         bar->addWidget(button);
     }
     m_copied = new QLabel(this);
@@ -103,6 +108,7 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
     bar->addStretch(0); // the room goes to the copied note when it shows, else pushes Refresh right
     m_refreshButton = new QPushButton(tr("&Refresh"), this);
     m_refreshButton->setObjectName(QStringLiteral("refreshPublishableButton"));
+    m_refreshButton->setIcon(icon(IconId::Refresh));
     m_refreshButton->setToolTip(tr("Reload the publishable keys from the server (%1)").arg(shortcutText(QKeySequence::Refresh)));
     connect(m_refreshButton, &QPushButton::clicked, this, &PublishableKeysPanel::refresh);
     bar->addWidget(m_refreshButton);
@@ -162,8 +168,10 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
     m_stateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("Re&try"), m_statePanel);
     m_retry->setObjectName(QStringLiteral("publishableRetryButton"));
+    m_retry->setIcon(icon(IconId::Refresh));
     m_emptyCreate = new QPushButton(tr("Create a &publishable key…"), m_statePanel);
     m_emptyCreate->setObjectName(QStringLiteral("publishableEmptyCreateButton"));
+    m_emptyCreate->setIcon(icon(IconId::NewKey));
     auto *stateButtons = new QHBoxLayout;
     stateButtons->addWidget(m_retry);
     stateButtons->addWidget(m_emptyCreate);
