@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -409,9 +410,22 @@ bool Database::open(QString *error)
 {
     try {
         const QFileInfo info(m_path);
+        // The database holds the server's pepper and signing keys: a folder or file created here
+        // is readable by its owner only (SQLite gives the -wal and -shm files the same mode).
+        const bool newFolder = !QFileInfo::exists(info.absolutePath());
         if (!QDir().mkpath(info.absolutePath())) {
             *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
             return false;
+        }
+        if (newFolder)
+            QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (!info.exists()) {
+            QFile file(m_path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner)
+                && !QFileInfo::exists(m_path)) {
+                *error = QStringLiteral("cannot create %1: %2").arg(m_path, file.errorString());
+                return false;
+            }
         }
         QSqlDatabase db = connection();
         QMutexLocker lock(&m_writeMutex);

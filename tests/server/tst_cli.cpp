@@ -104,6 +104,7 @@ private Q_SLOTS:
     void serveReportsAPortInUse();
     void serveDemoFillsAnEmptyDatabase();
     void clientAddRegistersRedirects();
+    void initKeepsTheDatabaseToItsOwner();
 
 private:
     // A running server whose database the rejected `key create` calls target; it must stay at
@@ -659,6 +660,22 @@ void TestCli::clientAddRegistersRedirects()
     QCOMPARE(authorize(QStringLiteral("https://ci.example.com/other")).status, 400);
     QCOMPARE(authorize(QStringLiteral("http://127.0.0.1:4000/cb")).status, 400); // not a loopback client
     QCOMPARE(server.stop(), 0);
+}
+
+void TestCli::initKeepsTheDatabaseToItsOwner()
+{
+    // The database holds the pepper and the signing keys: a new folder and file are the owner's only.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("state"));
+    const QString path = folder + QStringLiteral("/keyward.db");
+    QCOMPARE(TestServer::run({QStringLiteral("init"), QStringLiteral("--database"), QStringLiteral("sqlite:") + path}), 0);
+    const auto owner = QFile::ReadOwner | QFile::WriteOwner;
+    const auto others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther
+                        | QFile::ExeOther;
+    QCOMPARE(QFile::permissions(path) & (owner | others), owner);
+    QCOMPARE(QFile::permissions(folder) & others, QFileDevice::Permissions());
+    QVERIFY(QFileInfo(path).size() > 0); // a real database, not the empty file it started as
 }
 
 QTEST_GUILESS_MAIN(TestCli)
