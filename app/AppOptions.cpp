@@ -35,7 +35,8 @@ AppOptions::Outcome AppOptions::parse(const QStringList &arguments, AppOptions *
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        *message = parser.helpText();
+        // Parsed before the application exists, the parser does not know the program's name.
+        *message = parser.helpText().replace(QLatin1String("<executable_name>"), name);
         return Outcome::ExitSuccess;
     }
     if (parser.isSet(version)) {
