@@ -553,11 +553,12 @@ void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &pri
     if (principal.type == QLatin1String("secret_key"))
         m_usage.record(principal.id, now, ex->ip, ex->userAgent); // last use is a key's, not a person's
     if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {
+        const QString needed = ex->route->permission->toString();
+        const QString method = QString::fromLatin1(ex->method);
         deny(ex, 403,
-             (principal.type == QLatin1String("user")
-                  ? QStringLiteral("Your role (%4) does not allow %2 %3: it needs %1.")
-                  : QStringLiteral("This key lacks the %1 permission needed for %2 %3."))
-                 .arg(ex->route->permission->toString(), QString::fromLatin1(ex->method), ex->path, principal.role),
+             principal.type == QLatin1String("user")
+                 ? QStringLiteral("Your role (%1) does not allow %2 %3: it needs %4.").arg(principal.role, method, ex->path, needed)
+                 : QStringLiteral("This key lacks the %1 permission needed for %2 %3.").arg(needed, method, ex->path),
              QStringLiteral("missing permission %1").arg(ex->route->permission->toString()), principal.actor());
         return;
     }
