@@ -44,6 +44,9 @@ MainWindow::MainWindow(ProfileStore *profiles, TokenStore *tokens, const Browser
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Keyward"));
+    // Below this the pages' wrapped sentences and the keys toolbar no longer fit (tst_gui_i18n
+    // checks every page at it, in every language).
+    setMinimumSize(960, 640);
     // Size first, so the pages are laid out once, at their final size.
     if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
         resize(1100, 720);

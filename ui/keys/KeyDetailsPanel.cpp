@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeyDetailsPanel.h"
 
+#include <algorithm>
+
 #include "CreateKeyDialog.h"
 #include "KeyListModel.h"
 #include "PageLayout.h"
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QScrollArea>
+#include <QStyle>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -58,6 +61,16 @@ private:
 };
 } // namespace
 
+QSize KeyDetailsPanel::minimumSizeHint() const
+{
+    // The details scroll downwards only: the widest row (the action buttons, a long word in the
+    // user's language) sets how narrow the panel may get, and the splitter keeps to it.
+    QSize size = QWidget::minimumSizeHint();
+    const int content = m_content->minimumSizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    size.setWidth(std::max({size.width(), content, 300}));
+    return size;
+}
+
 KeyDetailsPanel::KeyDetailsPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("keyDetails"));
@@ -79,6 +92,7 @@ KeyDetailsPanel::KeyDetailsPanel(QWidget *parent) : QWidget(parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *content = new QWidget(scroll);
+    m_content = content;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 4, 8, 8);
 

@@ -32,6 +32,7 @@ public:
     using Clock = std::function<QDateTime()>;
 
     explicit KeyDetailsPanel(QWidget *parent = nullptr);
+    QSize minimumSizeHint() const override;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setCatalog(const QList<PermissionResource> &catalog);
@@ -73,6 +74,7 @@ private:
     bool m_saving = false;
 
     QStackedWidget *m_stack;
+    QWidget *m_content; // inside the scroll area
     QLabel *m_nothing;
     QLineEdit *m_note;
     QLabel *m_noteStatus;

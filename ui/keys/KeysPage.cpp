@@ -66,7 +66,8 @@ KeysPage::KeysPage(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("keyFilter"));
-    m_filter->setPlaceholderText(tr("Filter by note, key, permission or creator"));
+    m_filter->setPlaceholderText(tr("Filter keys"));
+    m_filter->setToolTip(tr("Filter by note, key, permission or creator"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter keys"));
     // Room for a few words of the placeholder in any language; the buttons give way first.
@@ -261,7 +262,6 @@ KeysPage::KeysPage(QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_details->setMinimumWidth(300);
     m_splitter->setSizes({900, 360});
     layout->addWidget(m_splitter, 1);
     m_tabs->addTab(m_secretTab, tr("&Secret keys"));
@@ -440,12 +440,13 @@ void KeysPage::resizeEvent(QResizeEvent *event)
     if (!m_splitterSized && isVisible()) {
         // After the layout has given the splitter its new size: the list keeps most of it.
         m_splitterSized = true;
-        // setSizes() keeps the splitter's size and shares it in these proportions.
+        // In pixels: given proportions, QSplitter shares the rest by the panes' size policies and
+        // the details (a scroll area) took most of it.
         QMetaObject::invokeMethod(this, [this] {
-            if (m_splitter->orientation() == Qt::Horizontal)
-                m_splitter->setSizes({70, 30});
-            else
-                m_splitter->setSizes({72, 28});
+            const bool across = m_splitter->orientation() == Qt::Horizontal;
+            const int total = (across ? m_splitter->width() : m_splitter->height()) - m_splitter->handleWidth();
+            const int list = total * (across ? 70 : 72) / 100;
+            m_splitter->setSizes({list, total - list});
         }, Qt::QueuedConnection);
     }
 }

@@ -21,6 +21,7 @@ RotationWizard::RotationWizard(const ApiKey &oldKey, KeysService *service, const
     setOption(QWizard::HaveHelpButton, false);
     setOption(QWizard::NoCancelButtonOnLastPage); // the summary: everything is done
     setMinimumSize(640, 560);
+    resize(780, 640); // room for the longer languages' choices and two-line subtitles
     m_result.oldKey = oldKey;
     setPage(ReasonPageId, new ReasonPage(this));
     setPage(ReplacementPageId, new ReplacementPage(this));
