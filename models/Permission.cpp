@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Permission.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace keyward {
@@ -61,6 +63,58 @@ QJsonObject PermissionResource::toJson() const
                                                {QStringLiteral("description"), writeDescription},
                                                {QStringLiteral("implies"), resource + QLatin1String(":read")}}},
     };
+}
+
+namespace {
+
+// The reference server's catalog (server/PermissionCatalog.cpp), for lupdate: a production service
+// that words its catalog the same way gets it translated too.
+[[maybe_unused]] constexpr const char *CatalogTexts[] = {
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Payments"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Charges taken from customers."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List and view payments."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Create payments."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Customers"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "The people and companies you bill."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List and view customers."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Create, change and remove customers."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Refunds"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Money returned to customers."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List and view refunds."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Issue refunds."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Webhooks"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Endpoints that receive event notifications."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List webhook endpoints and deliveries."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Add, change and remove webhook endpoints."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Secret keys"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "The organisation's secret API keys (always shown masked)."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List secret keys, masked, with their last use."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Create, change, revoke and delete secret keys."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Publishable keys"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Public keys for client-side code."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "List publishable keys."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Create and delete publishable keys."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Audit log"),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "The tamper-evident record of who did what."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Read audit events and the signed chain head."),
+    QT_TRANSLATE_NOOP("PermissionCatalog", "Reserved: the audit log is append-only; nothing can change it."),
+};
+
+QString catalogText(const QString &text)
+{
+    return text.isEmpty() ? text : QCoreApplication::translate("PermissionCatalog", text.toUtf8().constData());
+}
+
+} // namespace
+
+PermissionResource PermissionResource::localized() const
+{
+    PermissionResource r = *this;
+    r.label = catalogText(label);
+    r.description = catalogText(description);
+    r.readDescription = catalogText(readDescription);
+    r.writeDescription = catalogText(writeDescription);
+    return r;
 }
 
 PermissionResource PermissionResource::fromJson(const QJsonObject &json)

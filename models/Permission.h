@@ -35,6 +35,9 @@ struct PermissionResource
 
     QJsonObject toJson() const;
     static PermissionResource fromJson(const QJsonObject &json);
+    // The texts in the user's language where Keyward has a translation of them (those of the
+    // reference server's catalog); any other text stays as the server wrote it.
+    PermissionResource localized() const;
 };
 
 // A normalised set of grants: sorted, no duplicates, a read dropped when the write is there.

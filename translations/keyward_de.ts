@@ -78,7 +78,7 @@
         <translation>Keine Verbindung zu %1 möglich: Dort wartet kein Dienst auf Verbindungen. Läuft der Server?</translation>
     </message>
     <message>
-        <source>The server name %1 could not be found. Check the profile's address and your network.</source>
+        <source>The server name %1 could not be found. Check the profile&apos;s address and your network.</source>
         <translation>Der Servername %1 wurde nicht gefunden. Prüfen Sie die Adresse im Profil und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
@@ -253,7 +253,7 @@
         <translation>Die Anmeldung im Browser direkt beim Start beginnen.</translation>
     </message>
     <message>
-        <source>Use the language &lt;code&gt; (e.g. de, fr) instead of the system's.</source>
+        <source>Use the language &lt;code&gt; (e.g. de, fr) instead of the system&apos;s.</source>
         <translation>Die Sprache &lt;Code&gt; (z. B. de, fr) statt der Systemsprache verwenden.</translation>
     </message>
     <message>
@@ -262,12 +262,12 @@
     </message>
     <message>
         <source>%1: %2
-Try '%1 --help' for more information.</source>
+Try &apos;%1 --help&apos; for more information.</source>
         <translation>%1: %2
 „%1 --help“ liefert weitere Informationen.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@ Try '%1 --help' for more information.</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <source>unknown language '%1'</source>
+        <source>unknown language &apos;%1&apos;</source>
         <translation>unbekannte Sprache „%1“</translation>
     </message>
     <message>
@@ -575,7 +575,7 @@ Try '%1 --help' for more information.</source>
         <translation>Die Signatur ist kein gültiges base64url.</translation>
     </message>
     <message>
-        <source>The signature's header is not a JSON object.</source>
+        <source>The signature&apos;s header is not a JSON object.</source>
         <translation>Der Header der Signatur ist kein JSON-Objekt.</translation>
     </message>
     <message>
@@ -591,19 +591,19 @@ Try '%1 --help' for more information.</source>
         <translation>Der Kettenkopf ist mit dem Schlüssel %1 signiert, wird aber mit dem Schlüssel %2 geliefert.</translation>
     </message>
     <message>
-        <source>The head's public key is not an EC P-256 key.</source>
+        <source>The head&apos;s public key is not an EC P-256 key.</source>
         <translation>Der öffentliche Schlüssel des Kettenkopfs ist kein EC-P-256-Schlüssel.</translation>
     </message>
     <message>
-        <source>The head's public key is not a point on the P-256 curve.</source>
+        <source>The head&apos;s public key is not a point on the P-256 curve.</source>
         <translation>Der öffentliche Schlüssel des Kettenkopfs ist kein Punkt auf der Kurve P-256.</translation>
     </message>
     <message>
-        <source>The head's signature is not a 64-byte ES256 signature.</source>
+        <source>The head&apos;s signature is not a 64-byte ES256 signature.</source>
         <translation>Die Signatur des Kettenkopfs ist keine 64-Byte-ES256-Signatur.</translation>
     </message>
     <message>
-        <source>The head's signature does not verify with its public key.</source>
+        <source>The head&apos;s signature does not verify with its public key.</source>
         <translation>Die Signatur des Kettenkopfs lässt sich mit seinem öffentlichen Schlüssel nicht verifizieren.</translation>
     </message>
     <message>
@@ -617,6 +617,121 @@ Try '%1 --help' for more information.</source>
     <message>
         <source>The head is signed by a key this profile has not seen before (%1); the recorded key is %2.</source>
         <translation>Der Kettenkopf ist mit einem Schlüssel signiert, den dieses Profil noch nicht kennt (%1); gespeichert ist der Schlüssel %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionCatalog</name>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Charges taken from customers.</source>
+        <translation>Von Kunden eingezogene Beträge.</translation>
+    </message>
+    <message>
+        <source>List and view payments.</source>
+        <translation>Zahlungen auflisten und ansehen.</translation>
+    </message>
+    <message>
+        <source>Create payments.</source>
+        <translation>Zahlungen erstellen.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>The people and companies you bill.</source>
+        <translation>Die Personen und Unternehmen, denen Sie Rechnungen stellen.</translation>
+    </message>
+    <message>
+        <source>List and view customers.</source>
+        <translation>Kunden auflisten und ansehen.</translation>
+    </message>
+    <message>
+        <source>Create, change and remove customers.</source>
+        <translation>Kunden anlegen, ändern und entfernen.</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Money returned to customers.</source>
+        <translation>An Kunden zurückgezahltes Geld.</translation>
+    </message>
+    <message>
+        <source>List and view refunds.</source>
+        <translation>Erstattungen auflisten und ansehen.</translation>
+    </message>
+    <message>
+        <source>Issue refunds.</source>
+        <translation>Erstattungen veranlassen.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Endpoints that receive event notifications.</source>
+        <translation>Endpunkte, die Ereignisbenachrichtigungen empfangen.</translation>
+    </message>
+    <message>
+        <source>List webhook endpoints and deliveries.</source>
+        <translation>Webhook-Endpunkte und Zustellungen auflisten.</translation>
+    </message>
+    <message>
+        <source>Add, change and remove webhook endpoints.</source>
+        <translation>Webhook-Endpunkte hinzufügen, ändern und entfernen.</translation>
+    </message>
+    <message>
+        <source>Secret keys</source>
+        <translation>Geheime Schlüssel</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s secret API keys (always shown masked).</source>
+        <translation>Die geheimen API-Schlüssel der Organisation (immer maskiert angezeigt).</translation>
+    </message>
+    <message>
+        <source>List secret keys, masked, with their last use.</source>
+        <translation>Geheime Schlüssel maskiert mit ihrer letzten Verwendung auflisten.</translation>
+    </message>
+    <message>
+        <source>Create, change, revoke and delete secret keys.</source>
+        <translation>Geheime Schlüssel erstellen, ändern, widerrufen und löschen.</translation>
+    </message>
+    <message>
+        <source>Publishable keys</source>
+        <translation>Veröffentlichbare Schlüssel</translation>
+    </message>
+    <message>
+        <source>Public keys for client-side code.</source>
+        <translation>Öffentliche Schlüssel für clientseitigen Code.</translation>
+    </message>
+    <message>
+        <source>List publishable keys.</source>
+        <translation>Veröffentlichbare Schlüssel auflisten.</translation>
+    </message>
+    <message>
+        <source>Create and delete publishable keys.</source>
+        <translation>Veröffentlichbare Schlüssel erstellen und löschen.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Log</translation>
+    </message>
+    <message>
+        <source>The tamper-evident record of who did what.</source>
+        <translation>Die manipulationssichere Aufzeichnung, wer was getan hat.</translation>
+    </message>
+    <message>
+        <source>Read audit events and the signed chain head.</source>
+        <translation>Audit-Ereignisse und den signierten Kettenkopf lesen.</translation>
+    </message>
+    <message>
+        <source>Reserved: the audit log is append-only; nothing can change it.</source>
+        <translation>Reserviert: Das Audit-Log wird nur ergänzt; nichts kann es ändern.</translation>
     </message>
 </context>
 <context>
@@ -838,7 +953,7 @@ Try '%1 --help' for more information.</source>
         <translation>Hash: %1</translation>
     </message>
     <message>
-        <source>Previous event's hash: %1</source>
+        <source>Previous event&apos;s hash: %1</source>
         <translation>Hash des vorherigen Ereignisses: %1</translation>
     </message>
     <message>
@@ -854,7 +969,7 @@ Try '%1 --help' for more information.</source>
         <translation>Inhalt passt nicht zu seinem Hash: Dieses Ereignis wurde verändert</translation>
     </message>
     <message>
-        <source>The event's content, hashed with the previous event's hash, is compared with the hash the chain holds for it.</source>
+        <source>The event&apos;s content, hashed with the previous event&apos;s hash, is compared with the hash the chain holds for it.</source>
         <translation>Der Inhalt des Ereignisses wird zusammen mit dem Hash des vorherigen Ereignisses gehasht und mit dem Hash verglichen, den die Kette dafür enthält.</translation>
     </message>
     <message>
@@ -890,15 +1005,15 @@ Try '%1 --help' for more information.</source>
         <translation>Eine Anfrage ohne Anmeldedaten wurde abgelehnt (%1). Meist ist das ein Scanner oder ein Client, der seinen Schlüssel verloren hat.</translation>
     </message>
     <message>
-        <source>A request whose Authorization header was not "Bearer &lt;key&gt;" was refused (%1). The client is misconfigured.</source>
-        <translation>Eine Anfrage, deren Authorization-Header nicht "Bearer &lt;key&gt;" lautete, wurde abgelehnt (%1). Der Client ist falsch konfiguriert.</translation>
+        <source>A request whose Authorization header was not &quot;Bearer &lt;key&gt;&quot; was refused (%1). The client is misconfigured.</source>
+        <translation>Eine Anfrage, deren Authorization-Header nicht &quot;Bearer &lt;key&gt;&quot; lautete, wurde abgelehnt (%1). Der Client ist falsch konfiguriert.</translation>
     </message>
     <message>
         <source>The key lacks the %1 permission, so its request was refused (%2). Grant it if the key needs it; otherwise find out why the key asks.</source>
         <translation>Dem Schlüssel fehlt die Berechtigung %1, daher wurde seine Anfrage abgelehnt (%2). Erteilen Sie sie, wenn der Schlüssel sie braucht; andernfalls finden Sie heraus, warum der Schlüssel sie anfordert.</translation>
     </message>
     <message>
-        <source>The caller's role does not include the %1 permission, so the request was refused (%2).</source>
+        <source>The caller&apos;s role does not include the %1 permission, so the request was refused (%2).</source>
         <translation>Die Rolle des Aufrufers umfasst die Berechtigung %1 nicht, daher wurde die Anfrage abgelehnt (%2).</translation>
     </message>
     <message>
@@ -925,7 +1040,7 @@ Try '%1 --help' for more information.</source>
         </translation>
     </message>
     <message>
-        <source>Another organization's event: only its place in the chain can be checked.</source>
+        <source>Another organization&apos;s event: only its place in the chain can be checked.</source>
         <translation>Ereignis einer anderen Organisation: Nur seine Position in der Kette lässt sich prüfen.</translation>
     </message>
     <message>
@@ -975,7 +1090,7 @@ Try '%1 --help' for more information.</source>
         <translation>User-Agent</translation>
     </message>
     <message>
-        <source>The server's list of audit events does not move on past %1.</source>
+        <source>The server&apos;s list of audit events does not move on past %1.</source>
         <translation>Die Liste der Audit-Ereignisse des Servers kommt nicht über %1 hinaus.</translation>
     </message>
     <message>
@@ -1022,7 +1137,7 @@ Try '%1 --help' for more information.</source>
         <translation>Neuem Signaturschlüssel &amp;vertrauen</translation>
     </message>
     <message>
-        <source>Only if the server's signing key was replaced on purpose (keyward-server signing-key rotate)</source>
+        <source>Only if the server&apos;s signing key was replaced on purpose (keyward-server signing-key rotate)</source>
         <translation>Nur wenn der Signaturschlüssel des Servers absichtlich ersetzt wurde (keyward-server signing-key rotate)</translation>
     </message>
     <message>
@@ -1030,7 +1145,7 @@ Try '%1 --help' for more information.</source>
         <translation>Gesamtes Log &amp;prüfen</translation>
     </message>
     <message>
-        <source>Check every event of the log against its hash chain and the server's signed head</source>
+        <source>Check every event of the log against its hash chain and the server&apos;s signed head</source>
         <translation>Jedes Ereignis des Logs anhand seiner Hash-Kette und des signierten Kettenkopfs des Servers prüfen</translation>
     </message>
     <message>
@@ -1492,7 +1607,7 @@ Try '%1 --help' for more information.</source>
 <context>
     <name>keyward::ChainVerifier</name>
     <message>
-        <source>the server's signed head does not verify. %1</source>
+        <source>the server&apos;s signed head does not verify. %1</source>
         <translation>der signierte Kettenkopf des Servers lässt sich nicht verifizieren. %1</translation>
     </message>
     <message>
@@ -1744,7 +1859,7 @@ Try '%1 --help' for more information.</source>
         <translation>Rotation fortsetzen</translation>
     </message>
     <message>
-        <source>The server's first answer was lost on the way, so Keyward revoked the key it had created (%1): nobody saw its secret. This is a fresh key in its place.</source>
+        <source>The server&apos;s first answer was lost on the way, so Keyward revoked the key it had created (%1): nobody saw its secret. This is a fresh key in its place.</source>
         <translation>Die erste Antwort des Servers ging unterwegs verloren, daher hat Keyward den erstellten Schlüssel (%1) widerrufen: Niemand hat sein Geheimnis gesehen. Dies ist ein neuer Schlüssel an seiner Stelle.</translation>
     </message>
     <message>
@@ -1850,7 +1965,7 @@ Try '%1 --help' for more information.</source>
         <translation>ID:</translation>
     </message>
     <message>
-        <source>Copy the key's id</source>
+        <source>Copy the key&apos;s id</source>
         <translation>ID des Schlüssels kopieren</translation>
     </message>
     <message>
@@ -2088,7 +2203,7 @@ Try '%1 --help' for more information.</source>
         <translation>Dieser Schlüssel kann:</translation>
     </message>
     <message>
-        <source>Choose at least one permission. Grant only what the key's application needs.</source>
+        <source>Choose at least one permission. Grant only what the key&apos;s application needs.</source>
         <translation>Wählen Sie mindestens eine Berechtigung aus. Erteilen Sie nur, was die Anwendung des Schlüssels braucht.</translation>
     </message>
     <message>
@@ -2377,7 +2492,7 @@ Anfrage-ID: %2</translation>
         <translation>Schlüssel werden geladen…</translation>
     </message>
     <message>
-        <source>Fetching the organization's secret keys.</source>
+        <source>Fetching the organization&apos;s secret keys.</source>
         <translation>Die geheimen Schlüssel der Organisation werden abgerufen.</translation>
     </message>
     <message>
@@ -2531,7 +2646,7 @@ Anfrage-ID: %2</translation>
         <translation>Anmeldung wird abgeschlossen…</translation>
     </message>
     <message>
-        <source>Exchanging the browser's answer for a session.</source>
+        <source>Exchanging the browser&apos;s answer for a session.</source>
         <translation>Die Antwort des Browsers wird gegen eine Sitzung eingetauscht.</translation>
     </message>
     <message>
@@ -2650,7 +2765,7 @@ Anfrage-ID: %2</translation>
         <translation>Schlüssel (maskiert) sehen und das Audit-Log lesen. Zum Ändern von Schlüsseln ist ein Administrator nötig.</translation>
     </message>
     <message>
-        <source>Only what this credential's permissions allow.</source>
+        <source>Only what this credential&apos;s permissions allow.</source>
         <translation>Nur das, was die Berechtigungen dieser Anmeldedaten erlauben.</translation>
     </message>
     <message>
@@ -2712,7 +2827,7 @@ Anfrage-ID: %2</translation>
         <translation>Wie die API-URL</translation>
     </message>
     <message>
-        <source>The OAuth 2.0 / OpenID Connect issuer where you sign in: keyward-server itself, or your company's provider if the server trusts it.</source>
+        <source>The OAuth 2.0 / OpenID Connect issuer where you sign in: keyward-server itself, or your company&apos;s provider if the server trusts it.</source>
         <translation>Der OAuth-2.0-/OpenID-Connect-Aussteller, bei dem Sie sich anmelden: keyward-server selbst oder der Identitätsanbieter Ihres Unternehmens, sofern der Server ihm vertraut.</translation>
     </message>
     <message>
@@ -2848,7 +2963,7 @@ Anfrage-ID: %2</translation>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <source>Sign in to see the organization's publishable keys.</source>
+        <source>Sign in to see the organization&apos;s publishable keys.</source>
         <translation>Melden Sie sich an, um die veröffentlichbaren Schlüssel der Organisation zu sehen.</translation>
     </message>
     <message>
@@ -2872,7 +2987,7 @@ Anfrage-ID: %2</translation>
         <translation>Veröffentlichbare Schlüssel werden geladen…</translation>
     </message>
     <message>
-        <source>Fetching the organization's publishable keys from the server.</source>
+        <source>Fetching the organization&apos;s publishable keys from the server.</source>
         <translation>Die veröffentlichbaren Schlüssel der Organisation werden vom Server abgerufen.</translation>
     </message>
     <message>
@@ -2974,7 +3089,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Der Ersatzschlüssel</translation>
     </message>
     <message>
-        <source>It starts as a copy of the old key's note and permissions. Grant only what the application needs: a rotation is a good moment to narrow them.</source>
+        <source>It starts as a copy of the old key&apos;s note and permissions. Grant only what the application needs: a rotation is a good moment to narrow them.</source>
         <translation>Er beginnt als Kopie der Notiz und der Berechtigungen des alten Schlüssels. Erteilen Sie nur, was die Anwendung braucht: Eine Rotation ist ein guter Moment, die Berechtigungen einzuschränken.</translation>
     </message>
     <message>
@@ -3069,7 +3184,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Der alte Schlüssel wurde nicht stillgelegt: %1</translation>
     </message>
     <message>
-        <source>Setting the old key's expiry…</source>
+        <source>Setting the old key&apos;s expiry…</source>
         <translation>Ablauf des alten Schlüssels wird festgelegt…</translation>
     </message>
     <message>
@@ -3088,7 +3203,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Neues Geheimnis kopieren</translation>
     </message>
     <message>
-        <source>This is the only time it is shown. Put it where the application reads its key (a secret manager, the deployment's environment) before you go on.</source>
+        <source>This is the only time it is shown. Put it where the application reads its key (a secret manager, the deployment&apos;s environment) before you go on.</source>
         <translation>Es wird nur dieses eine Mal angezeigt. Hinterlegen Sie es dort, wo die Anwendung ihren Schlüssel liest (ein Secret-Manager, die Umgebung der Bereitstellung), bevor Sie fortfahren.</translation>
     </message>
     <message>
@@ -3264,7 +3379,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Kopieren Sie den Schlüssel jetzt: Sie sehen ihn nicht wieder</translation>
     </message>
     <message>
-        <source>“%1” was created. Store its secret where the application reads it (a secret manager, your deployment's environment). Keyward and the server keep only a fingerprint; if the secret is lost, create a new key.</source>
+        <source>“%1” was created. Store its secret where the application reads it (a secret manager, your deployment&apos;s environment). Keyward and the server keep only a fingerprint; if the secret is lost, create a new key.</source>
         <translation>„%1“ wurde erstellt. Speichern Sie sein Geheimnis dort, wo die Anwendung es liest (ein Secret-Manager, die Umgebung Ihrer Bereitstellung). Keyward und der Server bewahren nur einen Fingerabdruck auf; geht das Geheimnis verloren, erstellen Sie einen neuen Schlüssel.</translation>
     </message>
     <message>
@@ -3352,8 +3467,8 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Neuer Schlüssel</translation>
     </message>
     <message>
-        <source>“%1” &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Permissions: %3&lt;br&gt;&lt;span style='color:gray'&gt;%4&lt;/span&gt;</source>
-        <translation>„%1“ &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Berechtigungen: %3&lt;br&gt;&lt;span style='color:gray'&gt;%4&lt;/span&gt;</translation>
+        <source>“%1” &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Permissions: %3&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt;</source>
+        <translation>„%1“ &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Berechtigungen: %3&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt;</translation>
     </message>
     <message>
         <source>deleted elsewhere while the rotation ran.</source>
@@ -3388,7 +3503,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Prüfung</translation>
     </message>
     <message>
-        <source>The traffic check was skipped: watch the application's errors for a while.</source>
+        <source>The traffic check was skipped: watch the application&apos;s errors for a while.</source>
         <translation>Die Prüfung des Datenverkehrs wurde übersprungen: Beobachten Sie eine Weile die Fehler der Anwendung.</translation>
     </message>
     <message>
@@ -3396,7 +3511,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Nach „Abschließen“ ist der neue Schlüssel in der Liste ausgewählt und seine Details werden angezeigt.</translation>
     </message>
     <message>
-        <source>Reading both keys' events…</source>
+        <source>Reading both keys&apos; events…</source>
         <translation>Ereignisse beider Schlüssel werden gelesen…</translation>
     </message>
     <message>
@@ -3584,7 +3699,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Willkommen bei Keyward</translation>
     </message>
     <message>
-        <source>Keep your organization's API keys under control: see every key masked with its permissions and last use, create keys with the least access they need and see their secret exactly once, rotate without an outage, revoke a leaked key at once, and review who did what in a tamper-evident audit log.</source>
+        <source>Keep your organization&apos;s API keys under control: see every key masked with its permissions and last use, create keys with the least access they need and see their secret exactly once, rotate without an outage, revoke a leaked key at once, and review who did what in a tamper-evident audit log.</source>
         <translation>Behalten Sie die API-Schlüssel Ihrer Organisation im Griff: Sehen Sie jeden Schlüssel maskiert mit seinen Berechtigungen und seiner letzten Verwendung, erstellen Sie Schlüssel mit den minimal nötigen Rechten und sehen Sie ihr Geheimnis genau einmal, rotieren Sie ohne Ausfall, widerrufen Sie einen kompromittierten Schlüssel sofort und prüfen Sie in einem manipulationserkennenden Audit-Log, wer was getan hat.</translation>
     </message>
     <message>
@@ -3596,7 +3711,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Mit Browser an&amp;melden</translation>
     </message>
     <message>
-        <source>Opens your web browser at the server's sign-in page; Keyward continues when you are done.</source>
+        <source>Opens your web browser at the server&apos;s sign-in page; Keyward continues when you are done.</source>
         <translation>Öffnet Ihren Webbrowser mit der Anmeldeseite des Servers; Keyward fährt fort, sobald Sie fertig sind.</translation>
     </message>
     <message>
@@ -3651,7 +3766,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <source>The organization's secret keys, masked</source>
+        <source>The organization&apos;s secret keys, masked</source>
         <translation>Die geheimen Schlüssel der Organisation, maskiert</translation>
     </message>
     <message>
@@ -3666,7 +3781,7 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
 <context>
     <name>main</name>
     <message>
-        <source>keyward: no profile named '%1' (profiles: %2)</source>
+        <source>keyward: no profile named &apos;%1&apos; (profiles: %2)</source>
         <translation>keyward: kein Profil namens „%1“ (Profile: %2)</translation>
     </message>
     <message>

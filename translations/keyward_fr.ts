@@ -17,30 +17,30 @@
     </message>
     <message>
         <source>%1 (request id: %2)</source>
-        <translation>%1 (ID de requête : %2)</translation>
+        <translation>%1 (ID de requête&#xa0;: %2)</translation>
     </message>
     <message>
         <source>The server did not accept your sign-in: %1 Sign in again.</source>
-        <translation>Le serveur n’a pas accepté votre connexion : %1 Reconnectez-vous.</translation>
+        <translation>Le serveur n’a pas accepté votre connexion&#xa0;: %1 Reconnectez-vous.</translation>
     </message>
     <message>
         <source>You are not allowed to do this: %1</source>
-        <translation>Vous n’êtes pas autorisé à effectuer cette action : %1</translation>
+        <translation>Vous n’êtes pas autorisé à effectuer cette action&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>The server is rate limiting requests: %1 It accepts more in %n second(s).</source>
         <translation>
-            <numerusform>Le serveur limite le débit des requêtes : %1 Il en acceptera de nouvelles dans %n seconde.</numerusform>
-            <numerusform>Le serveur limite le débit des requêtes : %1 Il en acceptera de nouvelles dans %n secondes.</numerusform>
+            <numerusform>Le serveur limite le débit des requêtes&#xa0;: %1 Il en acceptera de nouvelles dans %n seconde.</numerusform>
+            <numerusform>Le serveur limite le débit des requêtes&#xa0;: %1 Il en acceptera de nouvelles dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>The server is rate limiting requests: %1</source>
-        <translation>Le serveur limite le débit des requêtes : %1</translation>
+        <translation>Le serveur limite le débit des requêtes&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The server did not accept your sign-in. Sign in again.</source>
@@ -75,10 +75,10 @@
     </message>
     <message>
         <source>Could not connect to %1: nothing is listening there. Is the server running?</source>
-        <translation>Impossible de se connecter à %1 : aucun service n’écoute à cette adresse. Le serveur est-il démarré ?</translation>
+        <translation>Impossible de se connecter à %1&#xa0;: aucun service n’écoute à cette adresse. Le serveur est-il démarré&#x202f;?</translation>
     </message>
     <message>
-        <source>The server name %1 could not be found. Check the profile's address and your network.</source>
+        <source>The server name %1 could not be found. Check the profile&apos;s address and your network.</source>
         <translation>Le nom de serveur %1 est introuvable. Vérifiez l’adresse du profil et votre réseau.</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>The secure connection to %1 failed: %2. Its certificate may be invalid, expired or self-signed.</source>
-        <translation>La connexion sécurisée à %1 a échoué : %2. Son certificat est peut-être non valide, expiré ou autosigné.</translation>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2. Son certificat est peut-être non valide, expiré ou autosigné.</translation>
     </message>
     <message>
         <source>The network is unavailable. Check your connection.</source>
@@ -103,11 +103,11 @@
     </message>
     <message>
         <source>The proxy refused or dropped the connection to %1: %2.</source>
-        <translation>Le proxy a refusé ou interrompu la connexion à %1 : %2.</translation>
+        <translation>Le proxy a refusé ou interrompu la connexion à %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The connection to %1 failed: %2.</source>
-        <translation>La connexion à %1 a échoué : %2.</translation>
+        <translation>La connexion à %1 a échoué&#xa0;: %2.</translation>
     </message>
     <message>
         <source>an unreadable answer</source>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>The server sent %1 that Keyward cannot read (HTTP %2). Is this the right API address?</source>
-        <translation>Le serveur a envoyé %1 que Keyward ne sait pas lire (HTTP %2). S’agit-il de la bonne adresse d’API ?</translation>
+        <translation>Le serveur a envoyé %1 que Keyward ne sait pas lire (HTTP %2). S’agit-il de la bonne adresse d’API&#x202f;?</translation>
     </message>
     <message>
         <source>an identity without an id</source>
@@ -198,7 +198,7 @@
     <name>AppOptions</name>
     <message>
         <source>Keyward: the desktop console for API keys.</source>
-        <translation>Keyward : la console de bureau pour les clés API.</translation>
+        <translation>Keyward&#xa0;: la console de bureau pour les clés API.</translation>
     </message>
     <message>
         <source>Show this help and exit.</source>
@@ -230,11 +230,11 @@
     </message>
     <message>
         <source>Sign in at the OAuth/OpenID Connect issuer &lt;url&gt; (default: the API URL).</source>
-        <translation>Se connecter auprès de l’émetteur OAuth/OpenID Connect &lt;url&gt; (par défaut : l’URL de l’API).</translation>
+        <translation>Se connecter auprès de l’émetteur OAuth/OpenID Connect &lt;url&gt; (par défaut&#xa0;: l’URL de l’API).</translation>
     </message>
     <message>
         <source>OAuth client id for --api (default: keyward-desktop).</source>
-        <translation>ID client OAuth pour --api (par défaut : keyward-desktop).</translation>
+        <translation>ID client OAuth pour --api (par défaut&#xa0;: keyward-desktop).</translation>
     </message>
     <message>
         <source>id</source>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <source>OAuth scopes for --api (default: keys).</source>
-        <translation>Étendues (scopes) OAuth pour --api (par défaut : keys).</translation>
+        <translation>Étendues (scopes) OAuth pour --api (par défaut&#xa0;: keys).</translation>
     </message>
     <message>
         <source>scopes</source>
@@ -253,7 +253,7 @@
         <translation>Lancer la connexion dans le navigateur au démarrage.</translation>
     </message>
     <message>
-        <source>Use the language &lt;code&gt; (e.g. de, fr) instead of the system's.</source>
+        <source>Use the language &lt;code&gt; (e.g. de, fr) instead of the system&apos;s.</source>
         <translation>Utiliser la langue &lt;code&gt; (p. ex. de, fr) au lieu de celle du système.</translation>
     </message>
     <message>
@@ -262,13 +262,13 @@
     </message>
     <message>
         <source>%1: %2
-Try '%1 --help' for more information.</source>
-        <translation>%1 : %2
-Saisissez « %1 --help » pour plus d’informations.</translation>
+Try &apos;%1 --help&apos; for more information.</source>
+        <translation>%1&#xa0;: %2
+Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>argument inattendu « %1 »</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>--issuer, --client-id and --scopes need --api</source>
@@ -279,8 +279,8 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>Ligne de commande</translation>
     </message>
     <message>
-        <source>unknown language '%1'</source>
-        <translation>langue inconnue « %1 »</translation>
+        <source>unknown language &apos;%1&apos;</source>
+        <translation>langue inconnue «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>--sandbox cannot be combined with --profile, --api, --issuer, --client-id or --scopes</source>
@@ -299,43 +299,43 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>denied: revoked key used</source>
-        <translation>accès refusé : clé révoquée utilisée</translation>
+        <translation>accès refusé&#xa0;: clé révoquée utilisée</translation>
     </message>
     <message>
         <source>denied: expired key used</source>
-        <translation>accès refusé : clé expirée utilisée</translation>
+        <translation>accès refusé&#xa0;: clé expirée utilisée</translation>
     </message>
     <message>
         <source>denied: deleted key used</source>
-        <translation>accès refusé : clé supprimée utilisée</translation>
+        <translation>accès refusé&#xa0;: clé supprimée utilisée</translation>
     </message>
     <message>
         <source>denied: unknown key</source>
-        <translation>accès refusé : clé inconnue</translation>
+        <translation>accès refusé&#xa0;: clé inconnue</translation>
     </message>
     <message>
         <source>denied: unknown, revoked or deleted key</source>
-        <translation>accès refusé : clé inconnue, révoquée ou supprimée</translation>
+        <translation>accès refusé&#xa0;: clé inconnue, révoquée ou supprimée</translation>
     </message>
     <message>
         <source>denied: malformed key</source>
-        <translation>accès refusé : clé mal formée</translation>
+        <translation>accès refusé&#xa0;: clé mal formée</translation>
     </message>
     <message>
         <source>denied: no credentials</source>
-        <translation>accès refusé : aucun identifiant</translation>
+        <translation>accès refusé&#xa0;: aucun identifiant</translation>
     </message>
     <message>
         <source>denied: malformed Authorization header</source>
-        <translation>accès refusé : en-tête Authorization mal formé</translation>
+        <translation>accès refusé&#xa0;: en-tête Authorization mal formé</translation>
     </message>
     <message>
         <source>denied: missing permission %1</source>
-        <translation>accès refusé : autorisation %1 manquante</translation>
+        <translation>accès refusé&#xa0;: autorisation %1 manquante</translation>
     </message>
     <message>
         <source>denied: %1</source>
-        <translation>accès refusé : %1</translation>
+        <translation>accès refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>created key</source>
@@ -451,7 +451,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>denied: not a member of the organization</source>
-        <translation>accès refusé : non membre de l’organisation</translation>
+        <translation>accès refusé&#xa0;: non membre de l’organisation</translation>
     </message>
     <message>
         <source>changed organization settings</source>
@@ -467,35 +467,35 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     <message numerus="yes">
         <source>Verified: %n event(s), chain intact, head signed by the server.</source>
         <translation>
-            <numerusform>Vérification réussie : %n événement, chaîne intacte, tête de chaîne signée par le serveur.</numerusform>
-            <numerusform>Vérification réussie : %n événements, chaîne intacte, tête de chaîne signée par le serveur.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événement, chaîne intacte, tête de chaîne signée par le serveur.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événements, chaîne intacte, tête de chaîne signée par le serveur.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Verified: %n event(s), each matching its hash; the chain between them is not checked yet.</source>
         <translation>
-            <numerusform>Vérification réussie : %n événement, conforme à son hachage ; son lien dans la chaîne n’est pas encore vérifié.</numerusform>
-            <numerusform>Vérification réussie : %n événements, chacun conforme à son hachage ; la chaîne qui les relie n’est pas encore vérifiée.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événement, conforme à son hachage&#x202f;; son lien dans la chaîne n’est pas encore vérifié.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événements, chacun conforme à son hachage&#x202f;; la chaîne qui les relie n’est pas encore vérifiée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Verified: %n event(s), each matching its hash and linked to the one before; not yet checked against the signed head.</source>
         <translation>
-            <numerusform>Vérification réussie : %n événement, conforme à son hachage et relié au précédent ; pas encore comparé à la tête de chaîne signée.</numerusform>
-            <numerusform>Vérification réussie : %n événements, chacun conforme à son hachage et relié au précédent ; pas encore comparés à la tête de chaîne signée.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événement, conforme à son hachage et relié au précédent&#x202f;; pas encore comparé à la tête de chaîne signée.</numerusform>
+            <numerusform>Vérification réussie&#xa0;: %n événements, chacun conforme à son hachage et relié au précédent&#x202f;; pas encore comparés à la tête de chaîne signée.</numerusform>
         </translation>
     </message>
     <message>
         <source>Verification failed at %1: %2</source>
-        <translation>Échec de la vérification à %1 : %2</translation>
+        <translation>Échec de la vérification à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Verification failed: %1</source>
-        <translation>Échec de la vérification : %1</translation>
+        <translation>Échec de la vérification&#xa0;: %1</translation>
     </message>
     <message>
         <source>Verification could not finish: %1</source>
-        <translation>La vérification n’a pas pu aboutir : %1</translation>
+        <translation>La vérification n’a pas pu aboutir&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Verification cancelled after %n event(s).</source>
@@ -513,19 +513,19 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>the chain skips from %1 to %2: events are missing or out of order.</source>
-        <translation>la chaîne saute de %1 à %2 : des événements manquent ou ne sont pas dans l’ordre.</translation>
+        <translation>la chaîne saute de %1 à %2&#xa0;: des événements manquent ou ne sont pas dans l’ordre.</translation>
     </message>
     <message>
         <source>it comes again after %1: the chain is out of order.</source>
-        <translation>cet événement réapparaît après %1 : la chaîne n’est pas dans l’ordre.</translation>
+        <translation>cet événement réapparaît après %1&#xa0;: la chaîne n’est pas dans l’ordre.</translation>
     </message>
     <message>
         <source>its prev_hash is not the genesis hash: the log does not start here.</source>
-        <translation>son prev_hash n’est pas le hachage de genèse : le journal ne commence pas ici.</translation>
+        <translation>son prev_hash n’est pas le hachage de genèse&#xa0;: le journal ne commence pas ici.</translation>
     </message>
     <message>
         <source>its prev_hash is not the hash of %1: an event before it was removed, inserted or reordered.</source>
-        <translation>son prev_hash n’est pas le hachage de %1 : un événement antérieur a été supprimé, inséré ou déplacé.</translation>
+        <translation>son prev_hash n’est pas le hachage de %1&#xa0;: un événement antérieur a été supprimé, inséré ou déplacé.</translation>
     </message>
     <message>
         <source>it is a redacted entry without a valid hash.</source>
@@ -537,11 +537,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>its content does not match its hash: the event was altered.</source>
-        <translation>son contenu ne correspond pas à son hachage : l’événement a été modifié.</translation>
+        <translation>son contenu ne correspond pas à son hachage&#xa0;: l’événement a été modifié.</translation>
     </message>
     <message>
         <source>its content as listed does not match its hash: the event was altered.</source>
-        <translation>son contenu tel que listé ne correspond pas à son hachage : l’événement a été modifié.</translation>
+        <translation>son contenu tel que listé ne correspond pas à son hachage&#xa0;: l’événement a été modifié.</translation>
     </message>
     <message>
         <source>the list shows another version of this event than the chain holds.</source>
@@ -557,7 +557,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>it is listed after %1: the list is out of order.</source>
-        <translation>cet événement est listé après %1 : la liste n’est pas dans l’ordre.</translation>
+        <translation>cet événement est listé après %1&#xa0;: la liste n’est pas dans l’ordre.</translation>
     </message>
     <message>
         <source>the list shows this event, but the chain says it belongs to another organization.</source>
@@ -575,7 +575,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>La signature n’est pas en base64url valide.</translation>
     </message>
     <message>
-        <source>The signature's header is not a JSON object.</source>
+        <source>The signature&apos;s header is not a JSON object.</source>
         <translation>L’en-tête de la signature n’est pas un objet JSON.</translation>
     </message>
     <message>
@@ -591,19 +591,19 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>La tête de chaîne est signée par la clé %1 mais accompagnée de la clé %2.</translation>
     </message>
     <message>
-        <source>The head's public key is not an EC P-256 key.</source>
+        <source>The head&apos;s public key is not an EC P-256 key.</source>
         <translation>La clé publique de la tête de chaîne n’est pas une clé EC P-256.</translation>
     </message>
     <message>
-        <source>The head's public key is not a point on the P-256 curve.</source>
+        <source>The head&apos;s public key is not a point on the P-256 curve.</source>
         <translation>La clé publique de la tête de chaîne n’est pas un point de la courbe P-256.</translation>
     </message>
     <message>
-        <source>The head's signature is not a 64-byte ES256 signature.</source>
+        <source>The head&apos;s signature is not a 64-byte ES256 signature.</source>
         <translation>La signature de la tête de chaîne n’est pas une signature ES256 de 64 octets.</translation>
     </message>
     <message>
-        <source>The head's signature does not verify with its public key.</source>
+        <source>The head&apos;s signature does not verify with its public key.</source>
         <translation>La signature de la tête de chaîne ne se vérifie pas avec sa clé publique.</translation>
     </message>
     <message>
@@ -616,7 +616,122 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The head is signed by a key this profile has not seen before (%1); the recorded key is %2.</source>
-        <translation>La tête de chaîne est signée par une clé que ce profil n’a jamais vue (%1) ; la clé enregistrée est %2.</translation>
+        <translation>La tête de chaîne est signée par une clé que ce profil n’a jamais vue (%1)&#x202f;; la clé enregistrée est %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionCatalog</name>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Charges taken from customers.</source>
+        <translation>Sommes prélevées auprès des clients.</translation>
+    </message>
+    <message>
+        <source>List and view payments.</source>
+        <translation>Lister et consulter les paiements.</translation>
+    </message>
+    <message>
+        <source>Create payments.</source>
+        <translation>Créer des paiements.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>The people and companies you bill.</source>
+        <translation>Les personnes et entreprises que vous facturez.</translation>
+    </message>
+    <message>
+        <source>List and view customers.</source>
+        <translation>Lister et consulter les clients.</translation>
+    </message>
+    <message>
+        <source>Create, change and remove customers.</source>
+        <translation>Créer, modifier et supprimer des clients.</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>Money returned to customers.</source>
+        <translation>Sommes rendues aux clients.</translation>
+    </message>
+    <message>
+        <source>List and view refunds.</source>
+        <translation>Lister et consulter les remboursements.</translation>
+    </message>
+    <message>
+        <source>Issue refunds.</source>
+        <translation>Effectuer des remboursements.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Endpoints that receive event notifications.</source>
+        <translation>Points de terminaison qui reçoivent les notifications d’événements.</translation>
+    </message>
+    <message>
+        <source>List webhook endpoints and deliveries.</source>
+        <translation>Lister les points de terminaison webhook et leurs envois.</translation>
+    </message>
+    <message>
+        <source>Add, change and remove webhook endpoints.</source>
+        <translation>Ajouter, modifier et supprimer des points de terminaison webhook.</translation>
+    </message>
+    <message>
+        <source>Secret keys</source>
+        <translation>Clés secrètes</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s secret API keys (always shown masked).</source>
+        <translation>Les clés API secrètes de l’organisation (toujours affichées masquées).</translation>
+    </message>
+    <message>
+        <source>List secret keys, masked, with their last use.</source>
+        <translation>Lister les clés secrètes, masquées, avec leur dernière utilisation.</translation>
+    </message>
+    <message>
+        <source>Create, change, revoke and delete secret keys.</source>
+        <translation>Créer, modifier, révoquer et supprimer des clés secrètes.</translation>
+    </message>
+    <message>
+        <source>Publishable keys</source>
+        <translation>Clés publiables</translation>
+    </message>
+    <message>
+        <source>Public keys for client-side code.</source>
+        <translation>Clés publiques pour le code côté client.</translation>
+    </message>
+    <message>
+        <source>List publishable keys.</source>
+        <translation>Lister les clés publiables.</translation>
+    </message>
+    <message>
+        <source>Create and delete publishable keys.</source>
+        <translation>Créer et supprimer des clés publiables.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>The tamper-evident record of who did what.</source>
+        <translation>L’enregistrement infalsifiable de qui a fait quoi.</translation>
+    </message>
+    <message>
+        <source>Read audit events and the signed chain head.</source>
+        <translation>Lire les événements d’audit et la tête de chaîne signée.</translation>
+    </message>
+    <message>
+        <source>Reserved: the audit log is append-only; nothing can change it.</source>
+        <translation>Réservé&#xa0;: le journal d’audit n’accepte que des ajouts&#x202f;; rien ne peut le modifier.</translation>
     </message>
 </context>
 <context>
@@ -639,11 +754,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Use https:// for the API URL; plain http is only allowed on this computer (127.0.0.1).</source>
-        <translation>Utilisez https:// pour l’URL de l’API ; le http non chiffré n’est autorisé que sur cet ordinateur (127.0.0.1).</translation>
+        <translation>Utilisez https:// pour l’URL de l’API&#x202f;; le http non chiffré n’est autorisé que sur cet ordinateur (127.0.0.1).</translation>
     </message>
     <message>
         <source>Use https:// for the issuer URL; plain http is only allowed on this computer (127.0.0.1).</source>
-        <translation>Utilisez https:// pour l’URL de l’émetteur ; le http non chiffré n’est autorisé que sur cet ordinateur (127.0.0.1).</translation>
+        <translation>Utilisez https:// pour l’URL de l’émetteur&#x202f;; le http non chiffré n’est autorisé que sur cet ordinateur (127.0.0.1).</translation>
     </message>
     <message>
         <source>Enter the client id registered with the sign-in server.</source>
@@ -655,8 +770,8 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     <message numerus="yes">
         <source>Rate limited by the server: retrying in %n second(s).</source>
         <translation>
-            <numerusform>Débit limité par le serveur : nouvelle tentative dans %n seconde.</numerusform>
-            <numerusform>Débit limité par le serveur : nouvelle tentative dans %n secondes.</numerusform>
+            <numerusform>Débit limité par le serveur&#xa0;: nouvelle tentative dans %n seconde.</numerusform>
+            <numerusform>Débit limité par le serveur&#xa0;: nouvelle tentative dans %n secondes.</numerusform>
         </translation>
     </message>
 </context>
@@ -700,7 +815,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation>Date :</translation>
+        <translation>Date&#xa0;:</translation>
     </message>
     <message>
         <source>Actor</source>
@@ -712,7 +827,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Actor:</source>
-        <translation>Acteur :</translation>
+        <translation>Acteur&#xa0;:</translation>
     </message>
     <message>
         <source>Target</source>
@@ -724,7 +839,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Target:</source>
-        <translation>Cible :</translation>
+        <translation>Cible&#xa0;:</translation>
     </message>
     <message>
         <source>IP address</source>
@@ -732,7 +847,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>IP address:</source>
-        <translation>Adresse IP :</translation>
+        <translation>Adresse IP&#xa0;:</translation>
     </message>
     <message>
         <source>User agent</source>
@@ -740,7 +855,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>User agent:</source>
-        <translation>Agent utilisateur :</translation>
+        <translation>Agent utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Request ID</source>
@@ -752,7 +867,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Request ID:</source>
-        <translation>ID de requête :</translation>
+        <translation>ID de requête&#xa0;:</translation>
     </message>
     <message>
         <source>Event ID</source>
@@ -760,7 +875,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Event ID:</source>
-        <translation>ID d’événement :</translation>
+        <translation>ID d’événement&#xa0;:</translation>
     </message>
     <message>
         <source>Hash</source>
@@ -772,7 +887,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Hash:</source>
-        <translation>Hachage :</translation>
+        <translation>Hachage&#xa0;:</translation>
     </message>
     <message>
         <source>Copy feedback</source>
@@ -823,7 +938,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The event could not be loaded: %1</source>
-        <translation>Impossible de charger l’événement : %1</translation>
+        <translation>Impossible de charger l’événement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unknown action</source>
@@ -835,11 +950,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Hash: %1</source>
-        <translation>Hachage : %1</translation>
+        <translation>Hachage&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Previous event's hash: %1</source>
-        <translation>Hachage de l’événement précédent : %1</translation>
+        <source>Previous event&apos;s hash: %1</source>
+        <translation>Hachage de l’événement précédent&#xa0;: %1</translation>
     </message>
     <message>
         <source>This event carries no hash to check its content against.</source>
@@ -851,10 +966,10 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Content does not match its hash: this event was altered</source>
-        <translation>Contenu non conforme à son hachage : cet événement a été modifié</translation>
+        <translation>Contenu non conforme à son hachage&#xa0;: cet événement a été modifié</translation>
     </message>
     <message>
-        <source>The event's content, hashed with the previous event's hash, is compared with the hash the chain holds for it.</source>
+        <source>The event&apos;s content, hashed with the previous event&apos;s hash, is compared with the hash the chain holds for it.</source>
         <translation>Le contenu de l’événement, haché avec le hachage de l’événement précédent, est comparé au hachage que la chaîne contient pour cet événement.</translation>
     </message>
     <message>
@@ -890,15 +1005,15 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>Une requête sans identifiants a été refusée (%1). Il s’agit généralement d’un scanner, ou d’un client qui a perdu sa clé.</translation>
     </message>
     <message>
-        <source>A request whose Authorization header was not "Bearer &lt;key&gt;" was refused (%1). The client is misconfigured.</source>
-        <translation>Une requête dont l’en-tête Authorization n’était pas "Bearer &lt;key&gt;" a été refusée (%1). Le client est mal configuré.</translation>
+        <source>A request whose Authorization header was not &quot;Bearer &lt;key&gt;&quot; was refused (%1). The client is misconfigured.</source>
+        <translation>Une requête dont l’en-tête Authorization n’était pas &quot;Bearer &lt;key&gt;&quot; a été refusée (%1). Le client est mal configuré.</translation>
     </message>
     <message>
         <source>The key lacks the %1 permission, so its request was refused (%2). Grant it if the key needs it; otherwise find out why the key asks.</source>
-        <translation>La clé ne dispose pas de l’autorisation %1, sa requête a donc été refusée (%2). Accordez-la si la clé en a besoin ; sinon, cherchez pourquoi la clé la demande.</translation>
+        <translation>La clé ne dispose pas de l’autorisation %1, sa requête a donc été refusée (%2). Accordez-la si la clé en a besoin&#x202f;; sinon, cherchez pourquoi la clé la demande.</translation>
     </message>
     <message>
-        <source>The caller's role does not include the %1 permission, so the request was refused (%2).</source>
+        <source>The caller&apos;s role does not include the %1 permission, so the request was refused (%2).</source>
         <translation>Le rôle de l’appelant n’inclut pas l’autorisation %1, la requête a donc été refusée (%2).</translation>
     </message>
     <message>
@@ -915,7 +1030,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>A request was refused (%1): %2.</source>
-        <translation>Une requête a été refusée (%1) : %2.</translation>
+        <translation>Une requête a été refusée (%1)&#xa0;: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Before it, %n more refused request(s) from the same address were counted but not recorded one by one.</source>
@@ -925,12 +1040,12 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         </translation>
     </message>
     <message>
-        <source>Another organization's event: only its place in the chain can be checked.</source>
-        <translation>Événement d’une autre organisation : seule sa place dans la chaîne peut être vérifiée.</translation>
+        <source>Another organization&apos;s event: only its place in the chain can be checked.</source>
+        <translation>Événement d’une autre organisation&#xa0;: seule sa place dans la chaîne peut être vérifiée.</translation>
     </message>
     <message>
         <source>Someone who is not a member of the organization signed in; their request was refused (%1).</source>
-        <translation>Une personne qui n’est pas membre de l’organisation s’est connectée ; sa requête a été refusée (%1).</translation>
+        <translation>Une personne qui n’est pas membre de l’organisation s’est connectée&#x202f;; sa requête a été refusée (%1).</translation>
     </message>
 </context>
 <context>
@@ -941,7 +1056,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -975,7 +1090,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>Agent utilisateur</translation>
     </message>
     <message>
-        <source>The server's list of audit events does not move on past %1.</source>
+        <source>The server&apos;s list of audit events does not move on past %1.</source>
         <translation>La liste des événements d’audit du serveur ne progresse pas au-delà de %1.</translation>
     </message>
     <message>
@@ -1022,7 +1137,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>&amp;Faire confiance à la nouvelle clé de signature</translation>
     </message>
     <message>
-        <source>Only if the server's signing key was replaced on purpose (keyward-server signing-key rotate)</source>
+        <source>Only if the server&apos;s signing key was replaced on purpose (keyward-server signing-key rotate)</source>
         <translation>Uniquement si la clé de signature du serveur a été remplacée volontairement (keyward-server signing-key rotate)</translation>
     </message>
     <message>
@@ -1030,7 +1145,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>&amp;Vérifier tout le journal</translation>
     </message>
     <message>
-        <source>Check every event of the log against its hash chain and the server's signed head</source>
+        <source>Check every event of the log against its hash chain and the server&apos;s signed head</source>
         <translation>Vérifier chaque événement du journal par rapport à sa chaîne de hachage et à la tête de chaîne signée par le serveur</translation>
     </message>
     <message>
@@ -1095,7 +1210,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>&amp;Clé :</translation>
+        <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
         <source>key id, e.g. key_…</source>
@@ -1103,7 +1218,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>&amp;Actor:</source>
-        <translation>&amp;Acteur :</translation>
+        <translation>&amp;Acteur&#xa0;:</translation>
     </message>
     <message>
         <source>user or key id</source>
@@ -1111,7 +1226,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>&amp;IP:</source>
-        <translation>&amp;IP :</translation>
+        <translation>&amp;IP&#xa0;:</translation>
     </message>
     <message>
         <source>address</source>
@@ -1127,11 +1242,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The summary of denied requests could not be loaded: %1</source>
-        <translation>Impossible de charger le résumé des requêtes refusées : %1</translation>
+        <translation>Impossible de charger le résumé des requêtes refusées&#xa0;: %1</translation>
     </message>
     <message>
         <source>The timeline could not be loaded: %1</source>
-        <translation>Impossible de charger la chronologie : %1</translation>
+        <translation>Impossible de charger la chronologie&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Verifying %n event(s) against the hash chain…</source>
@@ -1177,11 +1292,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation>Export annulé ; aucun fichier n’a été écrit.</translation>
+        <translation>Export annulé&#x202f;; aucun fichier n’a été écrit.</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation>Échec de l’export : %1</translation>
+        <translation>Échec de l’export&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sign in to see the audit log.</source>
@@ -1189,7 +1304,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The events could not be loaded: %1</source>
-        <translation>Impossible de charger les événements : %1</translation>
+        <translation>Impossible de charger les événements&#xa0;: %1</translation>
     </message>
     <message>
         <source>No events match this filter.</source>
@@ -1236,7 +1351,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1: no events</source>
-        <translation>%1 : aucun événement</translation>
+        <translation>%1&#xa0;: aucun événement</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
@@ -1263,11 +1378,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Event timeline unavailable: %1</source>
-        <translation>Chronologie des événements indisponible : %1</translation>
+        <translation>Chronologie des événements indisponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loading events.</source>
@@ -1297,7 +1412,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1, %2, most at %3</source>
-        <translation>%1, %2, pic : %3</translation>
+        <translation>%1, %2, pic&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -1305,7 +1420,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1, %2, most on %3</source>
-        <translation>%1, %2, pic : %3</translation>
+        <translation>%1, %2, pic&#xa0;: %3</translation>
     </message>
     <message>
         <source>Loading events…</source>
@@ -1362,11 +1477,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Could not read the sign-in settings of %1: %2</source>
-        <translation>Impossible de lire les paramètres de connexion de %1 : %2</translation>
+        <translation>Impossible de lire les paramètres de connexion de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the server calls itself “%1”, not “%2”</source>
-        <translation>le serveur se présente comme « %1 » et non « %2 »</translation>
+        <translation>le serveur se présente comme «&#xa0;%1&#xa0;» et non «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>it names no authorization or token endpoint</source>
@@ -1382,11 +1497,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The sign-in server %1 cannot be used: %2.</source>
-        <translation>Le serveur de connexion %1 ne peut pas être utilisé : %2.</translation>
+        <translation>Le serveur de connexion %1 ne peut pas être utilisé&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Keyward could not open a local port for the browser to return to: %1</source>
-        <translation>Keyward n’a pas pu ouvrir de port local pour le retour du navigateur : %1</translation>
+        <translation>Keyward n’a pas pu ouvrir de port local pour le retour du navigateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>You can close this tab and return to Keyward.</source>
@@ -1402,7 +1517,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The browser returned an answer that does not belong to this sign-in (the state did not match), so Keyward stopped for safety. Sign in again.</source>
-        <translation>Le navigateur a renvoyé une réponse qui n’appartient pas à cette connexion (le paramètre state ne correspondait pas) : Keyward s’est arrêté par sécurité. Reconnectez-vous.</translation>
+        <translation>Le navigateur a renvoyé une réponse qui n’appartient pas à cette connexion (le paramètre state ne correspondait pas)&#xa0;: Keyward s’est arrêté par sécurité. Reconnectez-vous.</translation>
     </message>
     <message>
         <source>Sign-in stopped</source>
@@ -1414,7 +1529,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The sign-in answer came from “%1” instead of “%2”, so Keyward stopped for safety.</source>
-        <translation>La réponse de connexion provient de « %1 » au lieu de « %2 » : Keyward s’est arrêté par sécurité.</translation>
+        <translation>La réponse de connexion provient de «&#xa0;%1&#xa0;» au lieu de «&#xa0;%2&#xa0;»&#xa0;: Keyward s’est arrêté par sécurité.</translation>
     </message>
     <message>
         <source>an unnamed server</source>
@@ -1430,7 +1545,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The sign-in server reported an error: %1</source>
-        <translation>Le serveur de connexion a signalé une erreur : %1</translation>
+        <translation>Le serveur de connexion a signalé une erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sign-in did not complete</source>
@@ -1450,7 +1565,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The sign-in server answered with unusable tokens: %1</source>
-        <translation>Le serveur de connexion a répondu avec des jetons inutilisables : %1</translation>
+        <translation>Le serveur de connexion a répondu avec des jetons inutilisables&#xa0;: %1</translation>
     </message>
     <message>
         <source>a token answer</source>
@@ -1458,7 +1573,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>no access token</source>
@@ -1482,7 +1597,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Your previous session could not be resumed: %1</source>
-        <translation>Impossible de reprendre votre session précédente : %1</translation>
+        <translation>Impossible de reprendre votre session précédente&#xa0;: %1</translation>
     </message>
     <message>
         <source>Your previous session has ended. Sign in again.</source>
@@ -1492,7 +1607,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
 <context>
     <name>keyward::ChainVerifier</name>
     <message>
-        <source>the server's signed head does not verify. %1</source>
+        <source>the server&apos;s signed head does not verify. %1</source>
         <translation>la tête de chaîne signée par le serveur ne se vérifie pas. %1</translation>
     </message>
     <message>
@@ -1532,7 +1647,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Edit “%1”</source>
-        <translation>Modifier « %1 »</translation>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1555,15 +1670,15 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Anyone who loads your web page or app can read a publishable key, so it needs no secrecy. Say where it will be used, so the key can be recognized and deleted later.</source>
-        <translation>Toute personne qui charge votre page web ou votre application peut lire une clé publiable : elle n’a donc rien de secret. Indiquez où elle sera utilisée, afin de pouvoir la reconnaître et la supprimer plus tard.</translation>
+        <translation>Toute personne qui charge votre page web ou votre application peut lire une clé publiable&#xa0;: elle n’a donc rien de secret. Indiquez où elle sera utilisée, afin de pouvoir la reconnaître et la supprimer plus tard.</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>Where is it used? For example: checkout page</source>
-        <translation>Où est-elle utilisée ? Par exemple : page de paiement</translation>
+        <translation>Où est-elle utilisée&#x202f;? Par exemple&#xa0;: page de paiement</translation>
     </message>
     <message>
         <source>&amp;Create key</source>
@@ -1575,7 +1690,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The note is %1 characters long; at most %2 fit.</source>
-        <translation>La note fait %1 caractères ; %2 au maximum sont autorisés.</translation>
+        <translation>La note fait %1 caractères&#x202f;; %2 au maximum sont autorisés.</translation>
     </message>
     <message>
         <source>The note cannot contain control characters such as tabs or line breaks.</source>
@@ -1633,43 +1748,43 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     <message numerus="yes">
         <source>⚠ Revoked key “%1” used %n time(s) %2, last %3</source>
         <translation>
-            <numerusform>⚠ Clé révoquée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
-            <numerusform>⚠ Clé révoquée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé révoquée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé révoquée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ Expired key “%1” used %n time(s) %2, last %3</source>
         <translation>
-            <numerusform>⚠ Clé expirée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
-            <numerusform>⚠ Clé expirée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé expirée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé expirée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ Deleted key “%1” used %n time(s) %2, last %3</source>
         <translation>
-            <numerusform>⚠ Clé supprimée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
-            <numerusform>⚠ Clé supprimée « %1 » utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé supprimée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
+            <numerusform>⚠ Clé supprimée «&#xa0;%1&#xa0;» utilisée %n fois %2, dernière fois %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 for key “%2”: %n time(s) %3, last %4</source>
         <translation>
-            <numerusform>%1 pour la clé « %2 » : %n fois %3, dernière fois %4</numerusform>
-            <numerusform>%1 pour la clé « %2 » : %n fois %3, dernière fois %4</numerusform>
+            <numerusform>%1 pour la clé «&#xa0;%2&#xa0;»&#xa0;: %n fois %3, dernière fois %4</numerusform>
+            <numerusform>%1 pour la clé «&#xa0;%2&#xa0;»&#xa0;: %n fois %3, dernière fois %4</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n time(s) %2, last %3</source>
         <translation>
-            <numerusform>%1 : %n fois %2, dernière fois %3</numerusform>
-            <numerusform>%1 : %n fois %2, dernière fois %3</numerusform>
+            <numerusform>%1&#xa0;: %n fois %2, dernière fois %3</numerusform>
+            <numerusform>%1&#xa0;: %n fois %2, dernière fois %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n request(s)</source>
         <translation>
-            <numerusform>%1 : %n requête</numerusform>
-            <numerusform>%1 : %n requêtes</numerusform>
+            <numerusform>%1&#xa0;: %n requête</numerusform>
+            <numerusform>%1&#xa0;: %n requêtes</numerusform>
         </translation>
     </message>
     <message>
@@ -1686,7 +1801,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Denied requests could not be summarized: %1</source>
-        <translation>Impossible de résumer les requêtes refusées : %1</translation>
+        <translation>Impossible de résumer les requêtes refusées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1733,7 +1848,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Stop the selected keys now; they stay listed as revoked</source>
-        <translation>Désactiver immédiatement les clés sélectionnées ; elles restent listées comme révoquées</translation>
+        <translation>Désactiver immédiatement les clés sélectionnées&#x202f;; elles restent listées comme révoquées</translation>
     </message>
     <message>
         <source>New secret key</source>
@@ -1744,8 +1859,8 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
         <translation>Reprendre la rotation</translation>
     </message>
     <message>
-        <source>The server's first answer was lost on the way, so Keyward revoked the key it had created (%1): nobody saw its secret. This is a fresh key in its place.</source>
-        <translation>La première réponse du serveur s’est perdue en route : Keyward a donc révoqué la clé qu’il avait créée (%1), dont personne n’a vu le secret. Voici une nouvelle clé à sa place.</translation>
+        <source>The server&apos;s first answer was lost on the way, so Keyward revoked the key it had created (%1): nobody saw its secret. This is a fresh key in its place.</source>
+        <translation>La première réponse du serveur s’est perdue en route&#xa0;: Keyward a donc révoqué la clé qu’il avait créée (%1), dont personne n’a vu le secret. Voici une nouvelle clé à sa place.</translation>
     </message>
     <message>
         <source>Edit key</source>
@@ -1757,7 +1872,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>“%1” was used %2 from %3: requests still using it will fail.</source>
-        <translation>« %1 » a été utilisée %2 depuis %3 : les requêtes qui l’utilisent encore échoueront.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été utilisée %2 depuis %3&#xa0;: les requêtes qui l’utilisent encore échoueront.</translation>
     </message>
     <message>
         <source>an unknown address</source>
@@ -1770,8 +1885,8 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     <message numerus="yes">
         <source>Revoke %n key(s) now? From this moment the server answers 401 to them; they stay listed as revoked.</source>
         <translation>
-            <numerusform>Révoquer %n clé maintenant ? Dès cet instant, le serveur répondra 401 aux requêtes qui l’utilisent ; elle restera listée comme révoquée.</numerusform>
-            <numerusform>Révoquer %n clés maintenant ? Dès cet instant, le serveur répondra 401 aux requêtes qui les utilisent ; elles resteront listées comme révoquées.</numerusform>
+            <numerusform>Révoquer %n clé maintenant&#x202f;? Dès cet instant, le serveur répondra 401 aux requêtes qui l’utilisent&#x202f;; elle restera listée comme révoquée.</numerusform>
+            <numerusform>Révoquer %n clés maintenant&#x202f;? Dès cet instant, le serveur répondra 401 aux requêtes qui les utilisent&#x202f;; elles resteront listées comme révoquées.</numerusform>
         </translation>
     </message>
     <message>
@@ -1792,7 +1907,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Delete “%1” (%2)? It stops working and disappears from the list; the audit log keeps its history.</source>
-        <translation>Supprimer « %1 » (%2) ? Elle cessera de fonctionner et disparaîtra de la liste ; le journal d’audit conserve son historique.</translation>
+        <translation>Supprimer «&#xa0;%1&#xa0;» (%2)&#x202f;? Elle cessera de fonctionner et disparaîtra de la liste&#x202f;; le journal d’audit conserve son historique.</translation>
     </message>
     <message>
         <source>It was last used %1.</source>
@@ -1839,7 +1954,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Key:</source>
-        <translation>Clé :</translation>
+        <translation>Clé&#xa0;:</translation>
     </message>
     <message>
         <source>Copy the masked key</source>
@@ -1847,23 +1962,23 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>ID:</source>
-        <translation>ID :</translation>
+        <translation>ID&#xa0;:</translation>
     </message>
     <message>
-        <source>Copy the key's id</source>
+        <source>Copy the key&apos;s id</source>
         <translation>Copier l’ID de la clé</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation>Création :</translation>
+        <translation>Création&#xa0;:</translation>
     </message>
     <message>
         <source>Expires:</source>
-        <translation>Expiration :</translation>
+        <translation>Expiration&#xa0;:</translation>
     </message>
     <message>
         <source>Last used:</source>
-        <translation>Dernière utilisation :</translation>
+        <translation>Dernière utilisation&#xa0;:</translation>
     </message>
     <message>
         <source>Requests, last 30 days</source>
@@ -1875,7 +1990,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Edit the note in place (F2); Enter saves</source>
-        <translation>Modifier la note sur place (F2) ; Entrée enregistre</translation>
+        <translation>Modifier la note sur place (F2)&#x202f;; Entrée enregistre</translation>
     </message>
     <message>
         <source>A revoked key cannot be changed.</source>
@@ -1898,19 +2013,19 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Could not load the usage: %1</source>
-        <translation>Impossible de charger l’utilisation : %1</translation>
+        <translation>Impossible de charger l’utilisation&#xa0;: %1</translation>
     </message>
     <message>
         <source>Revoked %1; it answers 401.</source>
-        <translation>Révoquée %1 ; elle renvoie 401.</translation>
+        <translation>Révoquée %1&#x202f;; elle renvoie 401.</translation>
     </message>
     <message>
         <source>Revoked; it answers 401.</source>
-        <translation>Révoquée ; elle renvoie 401.</translation>
+        <translation>Révoquée&#x202f;; elle renvoie 401.</translation>
     </message>
     <message>
         <source>Expired; it answers 401.</source>
-        <translation>Expirée ; elle renvoie 401.</translation>
+        <translation>Expirée&#x202f;; elle renvoie 401.</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1950,7 +2065,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation>%1 (%2) : %3</translation>
+        <translation>%1 (%2)&#xa0;: %3</translation>
     </message>
     <message>
         <source>Write a note that says what the key is for.</source>
@@ -1958,7 +2073,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The note is %1 characters long; at most %2 fit.</source>
-        <translation>La note fait %1 caractères ; %2 au maximum sont autorisés.</translation>
+        <translation>La note fait %1 caractères&#x202f;; %2 au maximum sont autorisés.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1970,7 +2085,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The note was not saved: %1</source>
-        <translation>La note n’a pas été enregistrée : %1</translation>
+        <translation>La note n’a pas été enregistrée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
@@ -1981,11 +2096,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     <name>keyward::KeyForm</name>
     <message>
         <source>What is this key for, and where is it deployed?</source>
-        <translation>À quoi sert cette clé, et où est-elle déployée ?</translation>
+        <translation>À quoi sert cette clé, et où est-elle déployée&#x202f;?</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>Permissions</source>
@@ -1993,7 +2108,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>Presets:</source>
-        <translation>Préréglages :</translation>
+        <translation>Préréglages&#xa0;:</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -2009,7 +2124,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>No access</source>
@@ -2037,11 +2152,11 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>&amp;Expires:</source>
-        <translation>E&amp;xpiration :</translation>
+        <translation>E&amp;xpiration&#xa0;:</translation>
     </message>
     <message>
         <source>%1 cannot grant “%2” on %3: a key never gets more than its creator holds.</source>
-        <translation>%1 ne peut pas accorder « %2 » sur %3 : une clé n’obtient jamais plus que ce que détient son créateur.</translation>
+        <translation>%1 ne peut pas accorder «&#xa0;%2&#xa0;» sur %3&#xa0;: une clé n’obtient jamais plus que ce que détient son créateur.</translation>
     </message>
     <message>
         <source>Editing %1, created %2</source>
@@ -2065,7 +2180,7 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>The note is %1 characters long; at most %2 fit.</source>
-        <translation>La note fait %1 caractères ; %2 au maximum sont autorisés.</translation>
+        <translation>La note fait %1 caractères&#x202f;; %2 au maximum sont autorisés.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -2081,14 +2196,14 @@ Saisissez « %1 --help » pour plus d’informations.</translation>
     </message>
     <message>
         <source>After saving, this key will be able to:</source>
-        <translation>Après l’enregistrement, cette clé pourra :</translation>
+        <translation>Après l’enregistrement, cette clé pourra&#xa0;:</translation>
     </message>
     <message>
         <source>This key will be able to:</source>
-        <translation>Cette clé pourra :</translation>
+        <translation>Cette clé pourra&#xa0;:</translation>
     </message>
     <message>
-        <source>Choose at least one permission. Grant only what the key's application needs.</source>
+        <source>Choose at least one permission. Grant only what the key&apos;s application needs.</source>
         <translation>Choisissez au moins une autorisation. N’accordez que ce dont l’application de la clé a besoin.</translation>
     </message>
     <message>
@@ -2332,7 +2447,7 @@ depuis %2
     </message>
     <message>
         <source>Show audit &amp;history</source>
-        <translation>Afficher l'&amp;historique d’audit</translation>
+        <translation>Afficher l&apos;&amp;historique d’audit</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
@@ -2356,11 +2471,11 @@ depuis %2
     </message>
     <message>
         <source>You can see keys but not change them: creating, rotating and revoking keys needs the owner or admin role.</source>
-        <translation>Vous pouvez voir les clés, mais pas les modifier : la création, la rotation et la révocation de clés nécessitent le rôle de propriétaire ou d’administrateur.</translation>
+        <translation>Vous pouvez voir les clés, mais pas les modifier&#xa0;: la création, la rotation et la révocation de clés nécessitent le rôle de propriétaire ou d’administrateur.</translation>
     </message>
     <message>
         <source>%1 (request id: %2)</source>
-        <translation>%1 (ID de requête : %2)</translation>
+        <translation>%1 (ID de requête&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Could not load the keys</source>
@@ -2370,14 +2485,14 @@ depuis %2
         <source>%1
 Request id: %2</source>
         <translation>%1
-ID de requête : %2</translation>
+ID de requête&#xa0;: %2</translation>
     </message>
     <message>
         <source>Loading keys…</source>
         <translation>Chargement des clés…</translation>
     </message>
     <message>
-        <source>Fetching the organization's secret keys.</source>
+        <source>Fetching the organization&apos;s secret keys.</source>
         <translation>Récupération des clés secrètes de l’organisation.</translation>
     </message>
     <message>
@@ -2488,7 +2603,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>P&amp;rofile:</source>
-        <translation>P&amp;rofil :</translation>
+        <translation>P&amp;rofil&#xa0;:</translation>
     </message>
     <message>
         <source>The server you are working with</source>
@@ -2524,14 +2639,14 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Keyward opened the sign-in page of %1 in your web browser. Sign in there; this window continues by itself. If no browser appeared, open it again or copy the link.</source>
-        <translation>Keyward a ouvert la page de connexion de %1 dans votre navigateur web. Connectez-vous-y ; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, rouvrez-le ou copiez le lien.</translation>
+        <translation>Keyward a ouvert la page de connexion de %1 dans votre navigateur web. Connectez-vous-y&#x202f;; cette fenêtre poursuivra d’elle-même. Si aucun navigateur ne s’est ouvert, rouvrez-le ou copiez le lien.</translation>
     </message>
     <message>
         <source>Finishing sign-in…</source>
         <translation>Finalisation de la connexion…</translation>
     </message>
     <message>
-        <source>Exchanging the browser's answer for a session.</source>
+        <source>Exchanging the browser&apos;s answer for a session.</source>
         <translation>Échange de la réponse du navigateur contre une session.</translation>
     </message>
     <message>
@@ -2568,7 +2683,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Retry after unlocking the keychain, or keep this session in memory only: you will need to sign in again next time. Keyward never stores tokens in a plain file.</source>
-        <translation>Réessayez après avoir déverrouillé le trousseau de clés, ou conservez cette session en mémoire uniquement : vous devrez vous reconnecter la prochaine fois. Keyward n’enregistre jamais de jetons dans un fichier en clair.</translation>
+        <translation>Réessayez après avoir déverrouillé le trousseau de clés, ou conservez cette session en mémoire uniquement&#xa0;: vous devrez vous reconnecter la prochaine fois. Keyward n’enregistre jamais de jetons dans un fichier en clair.</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
@@ -2584,38 +2699,38 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;The desktop console for API keys: list them masked, create keys with the least permissions they need, rotate without an outage, revoke leaked keys at once, and review the audit log.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;La console de bureau pour les clés API : listez-les masquées, créez des clés avec les autorisations minimales nécessaires, effectuez des rotations sans interruption de service, révoquez immédiatement les clés compromises et consultez le journal d’audit.&lt;/p&gt;&lt;p&gt;Conçu avec Qt %2. Distribué sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;La console de bureau pour les clés API&#xa0;: listez-les masquées, créez des clés avec les autorisations minimales nécessaires, effectuez des rotations sans interruption de service, révoquez immédiatement les clés compromises et consultez le journal d’audit.&lt;/p&gt;&lt;p&gt;Conçu avec Qt %2. Distribué sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>keyward::OverviewPage</name>
     <message>
         <source>Email:</source>
-        <translation>E-mail :</translation>
+        <translation>E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>Rôle :</translation>
+        <translation>Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>You can:</source>
-        <translation>Vous pouvez :</translation>
+        <translation>Vous pouvez&#xa0;:</translation>
     </message>
     <message>
         <source>Organization:</source>
-        <translation>Organisation :</translation>
+        <translation>Organisation&#xa0;:</translation>
     </message>
     <message>
         <source>API server:</source>
-        <translation>Serveur d’API :</translation>
+        <translation>Serveur d’API&#xa0;:</translation>
     </message>
     <message>
         <source>Signed in at:</source>
-        <translation>Connecté via :</translation>
+        <translation>Connecté via&#xa0;:</translation>
     </message>
     <message>
         <source>Session:</source>
-        <translation>Session :</translation>
+        <translation>Session&#xa0;:</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -2639,18 +2754,18 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Create, rotate, revoke and delete keys; manage users and organization settings; read the audit log.</source>
-        <translation>Créer des clés, en effectuer la rotation, les révoquer et les supprimer ; gérer les utilisateurs et les paramètres de l’organisation ; consulter le journal d’audit.</translation>
+        <translation>Créer des clés, en effectuer la rotation, les révoquer et les supprimer&#x202f;; gérer les utilisateurs et les paramètres de l’organisation&#x202f;; consulter le journal d’audit.</translation>
     </message>
     <message>
         <source>Create, rotate, revoke and delete keys; read the audit log.</source>
-        <translation>Créer des clés, en effectuer la rotation, les révoquer et les supprimer ; consulter le journal d’audit.</translation>
+        <translation>Créer des clés, en effectuer la rotation, les révoquer et les supprimer&#x202f;; consulter le journal d’audit.</translation>
     </message>
     <message>
         <source>See keys (masked) and read the audit log. Changing keys needs an admin.</source>
         <translation>Voir les clés (masquées) et consulter le journal d’audit. La modification des clés nécessite un administrateur.</translation>
     </message>
     <message>
-        <source>Only what this credential's permissions allow.</source>
+        <source>Only what this credential&apos;s permissions allow.</source>
         <translation>Uniquement ce que permettent les autorisations de cet identifiant.</translation>
     </message>
     <message>
@@ -2667,11 +2782,11 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>This sign-in cannot be renewed; sign in again when it expires.</source>
-        <translation>Cette connexion ne peut pas être renouvelée ; reconnectez-vous à son expiration.</translation>
+        <translation>Cette connexion ne peut pas être renouvelée&#x202f;; reconnectez-vous à son expiration.</translation>
     </message>
     <message>
         <source>Kept in memory only: you will sign in again next time.</source>
-        <translation>Conservée en mémoire uniquement : vous devrez vous reconnecter la prochaine fois.</translation>
+        <translation>Conservée en mémoire uniquement&#xa0;: vous devrez vous reconnecter la prochaine fois.</translation>
     </message>
     <message>
         <source>Remembered in the system keychain.</source>
@@ -2686,7 +2801,7 @@ ID de requête : %2</translation>
     <name>keyward::ProfileStore</name>
     <message>
         <source>A profile named “%1” already exists.</source>
-        <translation>Un profil nommé « %1 » existe déjà.</translation>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
 </context>
 <context>
@@ -2697,7 +2812,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>A profile is a server you manage: its API address and where you sign in. Tokens are kept in the system keychain, never in the profile.</source>
-        <translation>Un profil correspond à un serveur que vous administrez : l’adresse de son API et l’endroit où vous vous connectez. Les jetons sont conservés dans le trousseau de clés du système, jamais dans le profil.</translation>
+        <translation>Un profil correspond à un serveur que vous administrez&#xa0;: l’adresse de son API et l’endroit où vous vous connectez. Les jetons sont conservés dans le trousseau de clés du système, jamais dans le profil.</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -2712,28 +2827,28 @@ ID de requête : %2</translation>
         <translation>Identique à l’URL de l’API</translation>
     </message>
     <message>
-        <source>The OAuth 2.0 / OpenID Connect issuer where you sign in: keyward-server itself, or your company's provider if the server trusts it.</source>
-        <translation>L’émetteur OAuth 2.0 / OpenID Connect auprès duquel vous vous connectez : keyward-server lui-même, ou le fournisseur d’identité de votre entreprise si le serveur lui fait confiance.</translation>
+        <source>The OAuth 2.0 / OpenID Connect issuer where you sign in: keyward-server itself, or your company&apos;s provider if the server trusts it.</source>
+        <translation>L’émetteur OAuth 2.0 / OpenID Connect auprès duquel vous vous connectez&#xa0;: keyward-server lui-même, ou le fournisseur d’identité de votre entreprise si le serveur lui fait confiance.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>N&amp;om :</translation>
+        <translation>N&amp;om&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;API URL:</source>
-        <translation>URL de l'&amp;API :</translation>
+        <translation>URL de l&apos;&amp;API&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Issuer URL:</source>
-        <translation>URL de l’é&amp;metteur :</translation>
+        <translation>URL de l’é&amp;metteur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Client id:</source>
-        <translation>ID &amp;client :</translation>
+        <translation>ID &amp;client&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;copes:</source>
-        <translation>É&amp;tendues (scopes) :</translation>
+        <translation>É&amp;tendues (scopes)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2753,7 +2868,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Remove the profile “%1”? Keyward forgets its address; the server and its keys are not touched.</source>
-        <translation>Supprimer le profil « %1 » ? Keyward oublie son adresse ; le serveur et ses clés ne sont pas modifiés.</translation>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;»&#x202f;? Keyward oublie son adresse&#x202f;; le serveur et ses clés ne sont pas modifiés.</translation>
     </message>
 </context>
 <context>
@@ -2762,7 +2877,7 @@ ID de requête : %2</translation>
         <source>%1
 Public by design: safe to put in web pages and apps.</source>
         <translation>%1
-Publique par conception : peut figurer sans risque dans des pages web et des applications.</translation>
+Publique par conception&#xa0;: peut figurer sans risque dans des pages web et des applications.</translation>
     </message>
     <message>
         <source>Unknown time</source>
@@ -2795,7 +2910,7 @@ par %2</translation>
     <name>keyward::PublishableKeysPanel</name>
     <message>
         <source>Publishable keys identify your account in client-side code such as web pages and mobile apps. They are public by design: anyone can read them there, so they cannot call the endpoints that need a secret key.</source>
-        <translation>Les clés publiables identifient votre compte dans le code côté client, comme les pages web et les applications mobiles. Elles sont publiques par conception : n’importe qui peut les y lire, c’est pourquoi elles ne peuvent pas appeler les points de terminaison qui exigent une clé secrète.</translation>
+        <translation>Les clés publiables identifient votre compte dans le code côté client, comme les pages web et les applications mobiles. Elles sont publiques par conception&#xa0;: n’importe qui peut les y lire, c’est pourquoi elles ne peuvent pas appeler les points de terminaison qui exigent une clé secrète.</translation>
     </message>
     <message>
         <source>&amp;New publishable key…</source>
@@ -2831,13 +2946,13 @@ par %2</translation>
     </message>
     <message>
         <source>You can see and copy publishable keys but not change them: creating and deleting them needs the owner or admin role.</source>
-        <translation>Vous pouvez voir et copier les clés publiables, mais pas les modifier : leur création et leur suppression nécessitent le rôle de propriétaire ou d’administrateur.</translation>
+        <translation>Vous pouvez voir et copier les clés publiables, mais pas les modifier&#xa0;: leur création et leur suppression nécessitent le rôle de propriétaire ou d’administrateur.</translation>
     </message>
     <message>
         <source>%1
 Request id: %2</source>
         <translation>%1
-ID de requête : %2</translation>
+ID de requête&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not refresh the publishable keys. %1</source>
@@ -2848,7 +2963,7 @@ ID de requête : %2</translation>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <source>Sign in to see the organization's publishable keys.</source>
+        <source>Sign in to see the organization&apos;s publishable keys.</source>
         <translation>Connectez-vous pour voir les clés publiables de l’organisation.</translation>
     </message>
     <message>
@@ -2872,7 +2987,7 @@ ID de requête : %2</translation>
         <translation>Chargement des clés publiables…</translation>
     </message>
     <message>
-        <source>Fetching the organization's publishable keys from the server.</source>
+        <source>Fetching the organization&apos;s publishable keys from the server.</source>
         <translation>Récupération des clés publiables de l’organisation depuis le serveur.</translation>
     </message>
     <message>
@@ -2893,7 +3008,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Copied “%1” to the clipboard.</source>
-        <translation>Clé « %1 » copiée dans le presse-papiers.</translation>
+        <translation>Clé «&#xa0;%1&#xa0;» copiée dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Could not create the publishable key. %1</source>
@@ -2905,7 +3020,7 @@ ID de requête : %2</translation>
     </message>
     <message>
         <source>Delete the publishable key “%1”?</source>
-        <translation>Supprimer la clé publiable « %1 » ?</translation>
+        <translation>Supprimer la clé publiable «&#xa0;%1&#xa0;»&#x202f;?</translation>
     </message>
     <message>
         <source>%1
@@ -2921,18 +3036,18 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Could not delete “%1”. %2</source>
-        <translation>Impossible de supprimer « %1 ». %2</translation>
+        <translation>Impossible de supprimer «&#xa0;%1&#xa0;». %2</translation>
     </message>
 </context>
 <context>
     <name>keyward::ReasonPage</name>
     <message>
         <source>Why rotate this key?</source>
-        <translation>Pourquoi effectuer la rotation de cette clé ?</translation>
+        <translation>Pourquoi effectuer la rotation de cette clé&#x202f;?</translation>
     </message>
     <message>
         <source>Keyward creates a replacement, watches your application switch to it, and only then retires the old key, so no request fails along the way.</source>
-        <translation>Keyward crée une clé de remplacement, observe votre application basculer dessus, et seulement ensuite retire l’ancienne clé : aucune requête n’échoue en cours de route.</translation>
+        <translation>Keyward crée une clé de remplacement, observe votre application basculer dessus, et seulement ensuite retire l’ancienne clé&#xa0;: aucune requête n’échoue en cours de route.</translation>
     </message>
     <message>
         <source>&amp;Scheduled rotation</source>
@@ -2940,7 +3055,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Suspected &amp;leak: the secret may be known to someone else</source>
-        <translation>&amp;Fuite suspectée : le secret est peut-être connu d’un tiers</translation>
+        <translation>&amp;Fuite suspectée&#xa0;: le secret est peut-être connu d’un tiers</translation>
     </message>
     <message>
         <source>A &amp;person who knew the secret left</source>
@@ -2952,7 +3067,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>If the secret leaked, every minute the old key keeps working is a minute someone else can use it. The emergency path revokes it as soon as the replacement exists: requests from your own application fail until it runs with the new key.</source>
-        <translation>Si le secret a fuité, chaque minute pendant laquelle l’ancienne clé fonctionne encore est une minute pendant laquelle quelqu’un d’autre peut l’utiliser. La procédure d’urgence la révoque dès que la clé de remplacement existe : les requêtes de votre propre application échouent jusqu’à ce qu’elle utilise la nouvelle clé.</translation>
+        <translation>Si le secret a fuité, chaque minute pendant laquelle l’ancienne clé fonctionne encore est une minute pendant laquelle quelqu’un d’autre peut l’utiliser. La procédure d’urgence la révoque dès que la clé de remplacement existe&#xa0;: les requêtes de votre propre application échouent jusqu’à ce qu’elle utilise la nouvelle clé.</translation>
     </message>
     <message>
         <source>&amp;Revoke the old key as soon as the replacement exists (accept the outage)</source>
@@ -2960,7 +3075,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Key to replace: “%1” (%2).</source>
-        <translation>Clé à remplacer : « %1 » (%2).</translation>
+        <translation>Clé à remplacer&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
     </message>
     <message>
         <source>Last used %1.</source>
@@ -2974,8 +3089,8 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>La clé de remplacement</translation>
     </message>
     <message>
-        <source>It starts as a copy of the old key's note and permissions. Grant only what the application needs: a rotation is a good moment to narrow them.</source>
-        <translation>Elle reprend au départ la note et les autorisations de l’ancienne clé. N’accordez que ce dont l’application a besoin : une rotation est le bon moment pour les restreindre.</translation>
+        <source>It starts as a copy of the old key&apos;s note and permissions. Grant only what the application needs: a rotation is a good moment to narrow them.</source>
+        <translation>Elle reprend au départ la note et les autorisations de l’ancienne clé. N’accordez que ce dont l’application a besoin&#xa0;: une rotation est le bon moment pour les restreindre.</translation>
     </message>
     <message>
         <source>&amp;Create the replacement</source>
@@ -2991,7 +3106,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The replacement was not created: %1</source>
-        <translation>La clé de remplacement n’a pas été créée : %1</translation>
+        <translation>La clé de remplacement n’a pas été créée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Revoking the old key…</source>
@@ -2999,7 +3114,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The old key was NOT revoked: %1. It still works; retire it after the new key is deployed.</source>
-        <translation>L’ancienne clé n’a PAS été révoquée : %1. Elle fonctionne toujours ; retirez-la une fois la nouvelle clé déployée.</translation>
+        <translation>L’ancienne clé n’a PAS été révoquée&#xa0;: %1. Elle fonctionne toujours&#x202f;; retirez-la une fois la nouvelle clé déployée.</translation>
     </message>
 </context>
 <context>
@@ -3014,7 +3129,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Let it &amp;expire after a grace period:</source>
-        <translation>La laisser &amp;expirer après un délai de grâce :</translation>
+        <translation>La laisser &amp;expirer après un délai de grâce&#xa0;:</translation>
     </message>
     <message>
         <source>1 hour</source>
@@ -3034,11 +3149,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>&amp;Revoke it now: it answers 401 at once and stays listed as revoked</source>
-        <translation>La &amp;révoquer maintenant : elle renvoie 401 immédiatement et reste listée comme révoquée</translation>
+        <translation>La &amp;révoquer maintenant&#xa0;: elle renvoie 401 immédiatement et reste listée comme révoquée</translation>
     </message>
     <message>
         <source>&amp;Delete it now: it stops working and leaves the list; the audit log keeps its history</source>
-        <translation>La &amp;supprimer maintenant : elle cesse de fonctionner et quitte la liste ; le journal d’audit conserve son historique</translation>
+        <translation>La &amp;supprimer maintenant&#xa0;: elle cesse de fonctionner et quitte la liste&#x202f;; le journal d’audit conserve son historique</translation>
     </message>
     <message>
         <source>&amp;Retire the old key</source>
@@ -3046,19 +3161,19 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The old key may still be in use, so the safest choice is a grace period: requests keep working for a while, and the key then expires by itself.</source>
-        <translation>L’ancienne clé est peut-être encore utilisée : le choix le plus sûr est donc un délai de grâce. Les requêtes continuent de fonctionner pendant un moment, puis la clé expire d’elle-même.</translation>
+        <translation>L’ancienne clé est peut-être encore utilisée&#xa0;: le choix le plus sûr est donc un délai de grâce. Les requêtes continuent de fonctionner pendant un moment, puis la clé expire d’elle-même.</translation>
     </message>
     <message>
         <source>The new key carries the traffic and the old key is quiet. A short grace period costs nothing; revoke now if the old secret may have leaked.</source>
-        <translation>La nouvelle clé prend en charge le trafic et l’ancienne est inactive. Un court délai de grâce ne coûte rien ; révoquez-la maintenant si l’ancien secret a pu fuiter.</translation>
+        <translation>La nouvelle clé prend en charge le trafic et l’ancienne est inactive. Un court délai de grâce ne coûte rien&#x202f;; révoquez-la maintenant si l’ancien secret a pu fuiter.</translation>
     </message>
     <message>
         <source>Until %1 (%2) both keys work, so anything you missed keeps running. Then the old key answers 401 by itself and the audit log records that it expired. You can still revoke it sooner from the keys page.</source>
-        <translation>Jusqu’au %1 (%2), les deux clés fonctionnent : tout ce que vous auriez oublié continue de tourner. Ensuite, l’ancienne clé renvoie 401 d’elle-même et le journal d’audit enregistre son expiration. Vous pouvez toujours la révoquer plus tôt depuis la page des clés.</translation>
+        <translation>Jusqu’au %1 (%2), les deux clés fonctionnent&#xa0;: tout ce que vous auriez oublié continue de tourner. Ensuite, l’ancienne clé renvoie 401 d’elle-même et le journal d’audit enregistre son expiration. Vous pouvez toujours la révoquer plus tôt depuis la page des clés.</translation>
     </message>
     <message>
         <source>From the moment you click, every request with the old key answers 401. It stays in the list as revoked, so its history is easy to find.</source>
-        <translation>Dès que vous cliquez, toute requête avec l’ancienne clé reçoit une réponse 401. Elle reste dans la liste comme révoquée : son historique est donc facile à retrouver.</translation>
+        <translation>Dès que vous cliquez, toute requête avec l’ancienne clé reçoit une réponse 401. Elle reste dans la liste comme révoquée&#xa0;: son historique est donc facile à retrouver.</translation>
     </message>
     <message>
         <source>From the moment you click, every request with the old key answers 401 and the key leaves the list. The audit log keeps its history.</source>
@@ -3066,10 +3181,10 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The old key was not retired: %1</source>
-        <translation>L’ancienne clé n’a pas été retirée : %1</translation>
+        <translation>L’ancienne clé n’a pas été retirée&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Setting the old key's expiry…</source>
+        <source>Setting the old key&apos;s expiry…</source>
         <translation>Définition de l’expiration de l’ancienne clé…</translation>
     </message>
     <message>
@@ -3088,7 +3203,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Copier le nouveau secret</translation>
     </message>
     <message>
-        <source>This is the only time it is shown. Put it where the application reads its key (a secret manager, the deployment's environment) before you go on.</source>
+        <source>This is the only time it is shown. Put it where the application reads its key (a secret manager, the deployment&apos;s environment) before you go on.</source>
         <translation>C’est la seule fois qu’il est affiché. Placez-le là où l’application lit sa clé (un gestionnaire de secrets, l’environnement du déploiement) avant de continuer.</translation>
     </message>
     <message>
@@ -3097,7 +3212,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The old key %1 is revoked: it answers 401 from now on.</source>
-        <translation>L’ancienne clé %1 est révoquée : elle renvoie 401 à partir de maintenant.</translation>
+        <translation>L’ancienne clé %1 est révoquée&#xa0;: elle renvoie 401 à partir de maintenant.</translation>
     </message>
 </context>
 <context>
@@ -3120,15 +3235,15 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The key %1 no longer exists: it was deleted, so the rotation has nothing left to retire. Keyward forgets it.</source>
-        <translation>La clé %1 n’existe plus : elle a été supprimée, la rotation n’a donc plus rien à retirer. Keyward l’oublie.</translation>
+        <translation>La clé %1 n’existe plus&#xa0;: elle a été supprimée, la rotation n’a donc plus rien à retirer. Keyward l’oublie.</translation>
     </message>
     <message>
         <source>The rotation cannot go on yet: %1</source>
-        <translation>La rotation ne peut pas encore se poursuivre : %1</translation>
+        <translation>La rotation ne peut pas encore se poursuivre&#xa0;: %1</translation>
     </message>
     <message>
         <source>The replacement %1 was revoked, deleted or has expired, so this rotation cannot go on. The old key %2 is unchanged; rotate it again when you are ready.</source>
-        <translation>La clé de remplacement %1 a été révoquée, supprimée ou a expiré : cette rotation ne peut donc pas se poursuivre. L’ancienne clé %2 est inchangée ; relancez sa rotation quand vous serez prêt.</translation>
+        <translation>La clé de remplacement %1 a été révoquée, supprimée ou a expiré&#xa0;: cette rotation ne peut donc pas se poursuivre. L’ancienne clé %2 est inchangée&#x202f;; relancez sa rotation quand vous serez prêt.</translation>
     </message>
 </context>
 <context>
@@ -3143,11 +3258,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Stop reminding me. Both keys keep working; Rotate on the old key still finds the replacement.</source>
-        <translation>Ne plus me le rappeler. Les deux clés continuent de fonctionner ; « Effectuer une rotation » sur l’ancienne clé retrouvera toujours la clé de remplacement.</translation>
+        <translation>Ne plus me le rappeler. Les deux clés continuent de fonctionner&#x202f;; «&#xa0;Effectuer une rotation&#xa0;» sur l’ancienne clé retrouvera toujours la clé de remplacement.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Unfinished rotation:&lt;/b&gt; “%1” &lt;tt&gt;%2&lt;/tt&gt; → &lt;tt&gt;%3&lt;/tt&gt;, stopped while %4 on %5.</source>
-        <translation>&lt;b&gt;Rotation inachevée :&lt;/b&gt; « %1 » &lt;tt&gt;%2&lt;/tt&gt; → &lt;tt&gt;%3&lt;/tt&gt;, interrompue pendant %4 le %5.</translation>
+        <translation>&lt;b&gt;Rotation inachevée&#xa0;:&lt;/b&gt; «&#xa0;%1&#xa0;» &lt;tt&gt;%2&lt;/tt&gt; → &lt;tt&gt;%3&lt;/tt&gt;, interrompue pendant %4 le %5.</translation>
     </message>
     <message numerus="yes">
         <source>%n more rotation(s) are unfinished.</source>
@@ -3165,7 +3280,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     <name>keyward::RotationWizard</name>
     <message>
         <source>Rotate “%1”</source>
-        <translation>Rotation de « %1 »</translation>
+        <translation>Rotation de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>This rotation was started earlier, on this computer or another, and its new secret cannot be shown again. Make sure the new key is deployed, then watch it take over.</source>
@@ -3173,7 +3288,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Resumed the rotation started %1. Keyward closed before you confirmed that the new secret was stored, and it cannot be shown again: if you did not store it, stop here, revoke the new key, and rotate again.</source>
-        <translation>Reprise de la rotation lancée le %1. Keyward s’est fermé avant que vous ne confirmiez l’enregistrement du nouveau secret, qui ne peut plus être affiché : si vous ne l’avez pas enregistré, arrêtez-vous ici, révoquez la nouvelle clé et relancez la rotation.</translation>
+        <translation>Reprise de la rotation lancée le %1. Keyward s’est fermé avant que vous ne confirmiez l’enregistrement du nouveau secret, qui ne peut plus être affiché&#xa0;: si vous ne l’avez pas enregistré, arrêtez-vous ici, révoquez la nouvelle clé et relancez la rotation.</translation>
     </message>
     <message>
         <source>Resumed the rotation started %1.</source>
@@ -3185,11 +3300,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The new key “%1” (%2) already exists. Revoke it now, or keep both keys working?</source>
-        <translation>La nouvelle clé « %1 » (%2) existe déjà. La révoquer maintenant, ou conserver les deux clés actives ?</translation>
+        <translation>La nouvelle clé «&#xa0;%1&#xa0;» (%2) existe déjà. La révoquer maintenant, ou conserver les deux clés actives&#x202f;?</translation>
     </message>
     <message>
         <source>The old key is already revoked: without the new key nothing can call the API.</source>
-        <translation>L’ancienne clé est déjà révoquée : sans la nouvelle clé, plus rien ne peut appeler l’API.</translation>
+        <translation>L’ancienne clé est déjà révoquée&#xa0;: sans la nouvelle clé, plus rien ne peut appeler l’API.</translation>
     </message>
     <message>
         <source>Keep both if the new key is already deployed anywhere. Keyward remembers where the rotation stopped and offers to go on from the keys page.</source>
@@ -3209,14 +3324,14 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>The new key was not revoked: %1</source>
-        <translation>La nouvelle clé n’a pas été révoquée : %1</translation>
+        <translation>La nouvelle clé n’a pas été révoquée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>keyward::SandboxServer</name>
     <message>
         <source>The sandbox server %1 could not be started: %2</source>
-        <translation>Impossible de démarrer le serveur bac à sable %1 : %2</translation>
+        <translation>Impossible de démarrer le serveur bac à sable %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The sandbox server crashed while starting.</source>
@@ -3235,11 +3350,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>keyward-server was not found next to Keyward or on the PATH, so the sandbox cannot start.</source>
-        <translation>keyward-server est introuvable à côté de Keyward ou dans le PATH : le bac à sable ne peut pas démarrer.</translation>
+        <translation>keyward-server est introuvable à côté de Keyward ou dans le PATH&#xa0;: le bac à sable ne peut pas démarrer.</translation>
     </message>
     <message>
         <source>The sandbox server said something unexpected: %1</source>
-        <translation>Le serveur bac à sable a répondu quelque chose d’inattendu : %1</translation>
+        <translation>Le serveur bac à sable a répondu quelque chose d’inattendu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3254,18 +3369,18 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Confirm first that the key is stored: it cannot be shown again.</source>
-        <translation>Confirmez d’abord que la clé est enregistrée : elle ne pourra plus être affichée.</translation>
+        <translation>Confirmez d’abord que la clé est enregistrée&#xa0;: elle ne pourra plus être affichée.</translation>
     </message>
 </context>
 <context>
     <name>keyward::SecretRevealPanel</name>
     <message>
         <source>Copy the key now: you will not see it again</source>
-        <translation>Copiez la clé maintenant : vous ne la reverrez plus</translation>
+        <translation>Copiez la clé maintenant&#xa0;: vous ne la reverrez plus</translation>
     </message>
     <message>
-        <source>“%1” was created. Store its secret where the application reads it (a secret manager, your deployment's environment). Keyward and the server keep only a fingerprint; if the secret is lost, create a new key.</source>
-        <translation>« %1 » a été créée. Enregistrez son secret là où l’application le lit (un gestionnaire de secrets, l’environnement de votre déploiement). Keyward et le serveur n’en conservent qu’une empreinte ; si le secret est perdu, créez une nouvelle clé.</translation>
+        <source>“%1” was created. Store its secret where the application reads it (a secret manager, your deployment&apos;s environment). Keyward and the server keep only a fingerprint; if the secret is lost, create a new key.</source>
+        <translation>«&#xa0;%1&#xa0;» a été créée. Enregistrez son secret là où l’application le lit (un gestionnaire de secrets, l’environnement de votre déploiement). Keyward et le serveur n’en conservent qu’une empreinte&#x202f;; si le secret est perdu, créez une nouvelle clé.</translation>
     </message>
     <message>
         <source>Secret key</source>
@@ -3330,7 +3445,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3352,8 +3467,8 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Nouvelle clé</translation>
     </message>
     <message>
-        <source>“%1” &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Permissions: %3&lt;br&gt;&lt;span style='color:gray'&gt;%4&lt;/span&gt;</source>
-        <translation>« %1 » &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Autorisations : %3&lt;br&gt;&lt;span style='color:gray'&gt;%4&lt;/span&gt;</translation>
+        <source>“%1” &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Permissions: %3&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt;</source>
+        <translation>«&#xa0;%1&#xa0;» &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Autorisations&#xa0;: %3&lt;br&gt;&lt;span style=&apos;color:gray&apos;&gt;%4&lt;/span&gt;</translation>
     </message>
     <message>
         <source>deleted elsewhere while the rotation ran.</source>
@@ -3369,11 +3484,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>revoked: it answers 401.</source>
-        <translation>révoquée : elle renvoie 401.</translation>
+        <translation>révoquée&#xa0;: elle renvoie 401.</translation>
     </message>
     <message>
         <source>deleted: it answers 401 and has left the list.</source>
-        <translation>supprimée : elle renvoie 401 et a quitté la liste.</translation>
+        <translation>supprimée&#xa0;: elle renvoie 401 et a quitté la liste.</translation>
     </message>
     <message>
         <source>already revoked.</source>
@@ -3388,24 +3503,24 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Vérification</translation>
     </message>
     <message>
-        <source>The traffic check was skipped: watch the application's errors for a while.</source>
-        <translation>La vérification du trafic a été ignorée : surveillez les erreurs de l’application pendant un moment.</translation>
+        <source>The traffic check was skipped: watch the application&apos;s errors for a while.</source>
+        <translation>La vérification du trafic a été ignorée&#xa0;: surveillez les erreurs de l’application pendant un moment.</translation>
     </message>
     <message>
         <source>After Finish, the new key is selected in the list with its details.</source>
         <translation>Après avoir cliqué sur Terminer, vous retrouverez la nouvelle clé sélectionnée dans la liste, avec ses détails.</translation>
     </message>
     <message>
-        <source>Reading both keys' events…</source>
+        <source>Reading both keys&apos; events…</source>
         <translation>Lecture des événements des deux clés…</translation>
     </message>
     <message>
         <source>Your role cannot read the audit log, so the trail is not shown here.</source>
-        <translation>Votre rôle ne permet pas de consulter le journal d’audit : l’historique n’est donc pas affiché ici.</translation>
+        <translation>Votre rôle ne permet pas de consulter le journal d’audit&#xa0;: l’historique n’est donc pas affiché ici.</translation>
     </message>
     <message>
         <source>The audit trail could not be read: %1</source>
-        <translation>Impossible de lire la piste d’audit : %1</translation>
+        <translation>Impossible de lire la piste d’audit&#xa0;: %1</translation>
     </message>
     <message>
         <source>No events yet.</source>
@@ -3416,15 +3531,15 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     <name>keyward::TokenStore</name>
     <message>
         <source>The system keychain is locked or refused access, so Keyward cannot keep you signed in between sessions.</source>
-        <translation>Le trousseau de clés du système est verrouillé ou a refusé l’accès : Keyward ne peut pas vous garder connecté d’une session à l’autre.</translation>
+        <translation>Le trousseau de clés du système est verrouillé ou a refusé l’accès&#xa0;: Keyward ne peut pas vous garder connecté d’une session à l’autre.</translation>
     </message>
     <message>
         <source>No system keychain is available (such as GNOME Keyring or KWallet), so Keyward cannot keep you signed in between sessions.</source>
-        <translation>Aucun trousseau de clés système n’est disponible (comme le trousseau de clés GNOME ou KWallet) : Keyward ne peut pas vous garder connecté d’une session à l’autre.</translation>
+        <translation>Aucun trousseau de clés système n’est disponible (comme le trousseau de clés GNOME ou KWallet)&#xa0;: Keyward ne peut pas vous garder connecté d’une session à l’autre.</translation>
     </message>
     <message>
         <source>The system keychain reported an error: %1</source>
-        <translation>Le trousseau de clés du système a signalé une erreur : %1</translation>
+        <translation>Le trousseau de clés du système a signalé une erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3453,13 +3568,13 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 in the last %Ln day(s); busiest %2 (%3)</source>
         <translation>
-            <numerusform>%1 au cours du dernier jour ; pic le %2 (%3)</numerusform>
-            <numerusform>%1 au cours des %Ln derniers jours ; pic le %2 (%3)</numerusform>
+            <numerusform>%1 au cours du dernier jour&#x202f;; pic le %2 (%3)</numerusform>
+            <numerusform>%1 au cours des %Ln derniers jours&#x202f;; pic le %2 (%3)</numerusform>
         </translation>
     </message>
 </context>
@@ -3475,7 +3590,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Old key &amp;quiet for at least:</source>
-        <translation>Ancienne clé &amp;inactive depuis au moins :</translation>
+        <translation>Ancienne clé &amp;inactive depuis au moins&#xa0;:</translation>
     </message>
     <message>
         <source> min</source>
@@ -3483,11 +3598,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Go on &amp;anyway: requests that still use the old key will fail once it is retired</source>
-        <translation>&amp;Continuer malgré tout : les requêtes qui utilisent encore l’ancienne clé échoueront une fois celle-ci retirée</translation>
+        <translation>&amp;Continuer malgré tout&#xa0;: les requêtes qui utilisent encore l’ancienne clé échoueront une fois celle-ci retirée</translation>
     </message>
     <message>
         <source>Put the new key where “%1” is used (the note says where it is deployed).</source>
-        <translation>Placez la nouvelle clé là où « %1 » est utilisée (la note indique où elle est déployée).</translation>
+        <translation>Placez la nouvelle clé là où «&#xa0;%1&#xa0;» est utilisée (la note indique où elle est déployée).</translation>
     </message>
     <message>
         <source>Restart or reload that application so it reads the new key.</source>
@@ -3507,58 +3622,58 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Could not ask the server about %1: %2 Trying again in a few seconds.</source>
-        <translation>Impossible d’interroger le serveur sur %1 : %2 Nouvelle tentative dans quelques secondes.</translation>
+        <translation>Impossible d’interroger le serveur sur %1&#xa0;: %2 Nouvelle tentative dans quelques secondes.</translation>
     </message>
     <message>
         <source>The new key %1 no longer exists: it was deleted elsewhere. The rotation cannot go on; the old key keeps working. Cancel, then rotate again.</source>
-        <translation>La nouvelle clé %1 n’existe plus : elle a été supprimée ailleurs. La rotation ne peut pas se poursuivre ; l’ancienne clé continue de fonctionner. Annulez, puis relancez la rotation.</translation>
+        <translation>La nouvelle clé %1 n’existe plus&#xa0;: elle a été supprimée ailleurs. La rotation ne peut pas se poursuivre&#x202f;; l’ancienne clé continue de fonctionner. Annulez, puis relancez la rotation.</translation>
     </message>
     <message numerus="yes">
         <source>New key %1: last used %2; %Ln request(s) in the last 5 minutes.</source>
         <translation>
-            <numerusform>Nouvelle clé %1 : dernière utilisation %2 ; %Ln requête au cours des 5 dernières minutes.</numerusform>
-            <numerusform>Nouvelle clé %1 : dernière utilisation %2 ; %Ln requêtes au cours des 5 dernières minutes.</numerusform>
+            <numerusform>Nouvelle clé %1&#xa0;: dernière utilisation %2&#x202f;; %Ln requête au cours des 5 dernières minutes.</numerusform>
+            <numerusform>Nouvelle clé %1&#xa0;: dernière utilisation %2&#x202f;; %Ln requêtes au cours des 5 dernières minutes.</numerusform>
         </translation>
     </message>
     <message>
         <source>New key %1: not used yet.</source>
-        <translation>Nouvelle clé %1 : pas encore utilisée.</translation>
+        <translation>Nouvelle clé %1&#xa0;: pas encore utilisée.</translation>
     </message>
     <message>
         <source>Old key %1: deleted elsewhere; it answers 401.</source>
-        <translation>Ancienne clé %1 : supprimée ailleurs ; elle renvoie 401.</translation>
+        <translation>Ancienne clé %1&#xa0;: supprimée ailleurs&#x202f;; elle renvoie 401.</translation>
     </message>
     <message>
         <source>Old key %1: never used.</source>
-        <translation>Ancienne clé %1 : jamais utilisée.</translation>
+        <translation>Ancienne clé %1&#xa0;: jamais utilisée.</translation>
     </message>
     <message numerus="yes">
         <source>Old key %1: last used %2; %Ln request(s) in the last 5 minutes.</source>
         <translation>
-            <numerusform>Ancienne clé %1 : dernière utilisation %2 ; %Ln requête au cours des 5 dernières minutes.</numerusform>
-            <numerusform>Ancienne clé %1 : dernière utilisation %2 ; %Ln requêtes au cours des 5 dernières minutes.</numerusform>
+            <numerusform>Ancienne clé %1&#xa0;: dernière utilisation %2&#x202f;; %Ln requête au cours des 5 dernières minutes.</numerusform>
+            <numerusform>Ancienne clé %1&#xa0;: dernière utilisation %2&#x202f;; %Ln requêtes au cours des 5 dernières minutes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not yet: the new key has not been used. Deploy it and restart the application.</source>
-        <translation>Pas encore : la nouvelle clé n’a pas été utilisée. Déployez-la et redémarrez l’application.</translation>
+        <translation>Pas encore&#xa0;: la nouvelle clé n’a pas été utilisée. Déployez-la et redémarrez l’application.</translation>
     </message>
     <message>
         <source>Almost: the new key is in use, but the old key was used %1. Something still runs with it.</source>
-        <translation>Presque : la nouvelle clé est utilisée, mais l’ancienne l’a été %1. Quelque chose l’utilise encore.</translation>
+        <translation>Presque&#xa0;: la nouvelle clé est utilisée, mais l’ancienne l’a été %1. Quelque chose l’utilise encore.</translation>
     </message>
     <message numerus="yes">
         <source>Done: the new key is in use (%Ln request(s) in the last 5 minutes).</source>
         <translation>
-            <numerusform>Terminé : la nouvelle clé est utilisée (%Ln requête au cours des 5 dernières minutes).</numerusform>
-            <numerusform>Terminé : la nouvelle clé est utilisée (%Ln requêtes au cours des 5 dernières minutes).</numerusform>
+            <numerusform>Terminé&#xa0;: la nouvelle clé est utilisée (%Ln requête au cours des 5 dernières minutes).</numerusform>
+            <numerusform>Terminé&#xa0;: la nouvelle clé est utilisée (%Ln requêtes au cours des 5 dernières minutes).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Safe to retire: the new key is in use (%Ln request(s) in the last 5 minutes) and the old key has been quiet for %1.</source>
         <translation>
-            <numerusform>Retrait sans risque : la nouvelle clé est utilisée (%Ln requête au cours des 5 dernières minutes) et l’ancienne est inactive depuis %1.</numerusform>
-            <numerusform>Retrait sans risque : la nouvelle clé est utilisée (%Ln requêtes au cours des 5 dernières minutes) et l’ancienne est inactive depuis %1.</numerusform>
+            <numerusform>Retrait sans risque&#xa0;: la nouvelle clé est utilisée (%Ln requête au cours des 5 dernières minutes) et l’ancienne est inactive depuis %1.</numerusform>
+            <numerusform>Retrait sans risque&#xa0;: la nouvelle clé est utilisée (%Ln requêtes au cours des 5 dernières minutes) et l’ancienne est inactive depuis %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3570,11 +3685,11 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Old key %1: revoked; it answers 401.</source>
-        <translation>Ancienne clé %1 : révoquée ; elle renvoie 401.</translation>
+        <translation>Ancienne clé %1&#xa0;: révoquée&#x202f;; elle renvoie 401.</translation>
     </message>
     <message>
         <source>Old key %1: expired; it answers 401.</source>
-        <translation>Ancienne clé %1 : expirée ; elle renvoie 401.</translation>
+        <translation>Ancienne clé %1&#xa0;: expirée&#x202f;; elle renvoie 401.</translation>
     </message>
 </context>
 <context>
@@ -3584,8 +3699,8 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Bienvenue dans Keyward</translation>
     </message>
     <message>
-        <source>Keep your organization's API keys under control: see every key masked with its permissions and last use, create keys with the least access they need and see their secret exactly once, rotate without an outage, revoke a leaked key at once, and review who did what in a tamper-evident audit log.</source>
-        <translation>Gardez le contrôle des clés API de votre organisation : voyez chaque clé masquée avec ses autorisations et sa dernière utilisation, créez des clés avec le minimum d’accès nécessaire et consultez leur secret une seule fois, effectuez des rotations sans interruption de service, révoquez immédiatement une clé compromise et vérifiez qui a fait quoi dans un journal d’audit qui révèle toute falsification.</translation>
+        <source>Keep your organization&apos;s API keys under control: see every key masked with its permissions and last use, create keys with the least access they need and see their secret exactly once, rotate without an outage, revoke a leaked key at once, and review who did what in a tamper-evident audit log.</source>
+        <translation>Gardez le contrôle des clés API de votre organisation&#xa0;: voyez chaque clé masquée avec ses autorisations et sa dernière utilisation, créez des clés avec le minimum d’accès nécessaire et consultez leur secret une seule fois, effectuez des rotations sans interruption de service, révoquez immédiatement une clé compromise et vérifiez qui a fait quoi dans un journal d’audit qui révèle toute falsification.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3596,8 +3711,8 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Se &amp;connecter avec le navigateur</translation>
     </message>
     <message>
-        <source>Opens your web browser at the server's sign-in page; Keyward continues when you are done.</source>
-        <translation>Ouvre votre navigateur web sur la page de connexion du serveur ; Keyward reprend la main une fois que vous avez terminé.</translation>
+        <source>Opens your web browser at the server&apos;s sign-in page; Keyward continues when you are done.</source>
+        <translation>Ouvre votre navigateur web sur la page de connexion du serveur&#x202f;; Keyward reprend la main une fois que vous avez terminé.</translation>
     </message>
     <message>
         <source>&amp;Manage profiles…</source>
@@ -3621,15 +3736,15 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>API: %1</source>
-        <translation>API : %1</translation>
+        <translation>API&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sign-in: %1</source>
-        <translation>Connexion : %1</translation>
+        <translation>Connexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3651,7 +3766,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Clés</translation>
     </message>
     <message>
-        <source>The organization's secret keys, masked</source>
+        <source>The organization&apos;s secret keys, masked</source>
         <translation>Les clés secrètes de l’organisation, masquées</translation>
     </message>
     <message>
@@ -3666,8 +3781,8 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
 <context>
     <name>main</name>
     <message>
-        <source>keyward: no profile named '%1' (profiles: %2)</source>
-        <translation>keyward : aucun profil nommé « %1 » (profils : %2)</translation>
+        <source>keyward: no profile named &apos;%1&apos; (profiles: %2)</source>
+        <translation>keyward&#xa0;: aucun profil nommé «&#xa0;%1&#xa0;» (profils&#xa0;: %2)</translation>
     </message>
     <message>
         <source>none</source>
@@ -3687,7 +3802,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>Keyward is already running with this profile; its window was brought to the front.</source>
-        <translation>Keyward est déjà ouvert avec ce profil ; sa fenêtre a été mise au premier plan.</translation>
+        <translation>Keyward est déjà ouvert avec ce profil&#x202f;; sa fenêtre a été mise au premier plan.</translation>
     </message>
     <message>
         <source>Keyward is already running with this profile but does not answer. Close it and try again.</source>

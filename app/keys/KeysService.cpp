@@ -46,7 +46,7 @@ void KeysService::permissionCatalog(QObject *context,
         }
         QList<PermissionResource> catalog;
         for (const QJsonValue &v : r.value().json.object().value(QStringLiteral("data")).toArray())
-            catalog.append(PermissionResource::fromJson(v.toObject()));
+            catalog.append(PermissionResource::fromJson(v.toObject()).localized());
         done(catalog);
     });
 }

@@ -2,6 +2,7 @@
 #include "Permission.h"
 
 #include <QTest>
+#include <QTranslator>
 
 using namespace keyward;
 
@@ -63,6 +64,33 @@ private Q_SLOTS:
         QString bad;
         QVERIFY(!PermissionSet::parse({QStringLiteral("payments:read"), QStringLiteral("oops")}, &bad));
         QCOMPARE(bad, QStringLiteral("oops"));
+    }
+
+    void catalogTextsAreLocalizedWhereKnown()
+    {
+        // A translator that knows one catalog text, as keyward_de.qm knows the reference server's.
+        class OneText : public QTranslator
+        {
+        public:
+            bool isEmpty() const override { return false; }
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                return QByteArrayView(context) == "PermissionCatalog" && QByteArrayView(source) == "Payments"
+                           ? QStringLiteral("Zahlungen")
+                           : QString();
+            }
+        } translator;
+        PermissionResource r;
+        r.resource = QStringLiteral("payments");
+        r.label = QStringLiteral("Payments");
+        r.description = QStringLiteral("A text this app has never seen.");
+        QCOMPARE(r.localized().label, QStringLiteral("Payments")); // no translator: as the server wrote it
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const PermissionResource shown = r.localized();
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(shown.label, QStringLiteral("Zahlungen"));
+        QCOMPARE(shown.description, r.description);
+        QCOMPARE(shown.resource, QStringLiteral("payments")); // the id is never translated
     }
 };
 
