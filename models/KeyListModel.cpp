@@ -182,6 +182,35 @@ QString KeyListModel::plainStatusText(const ApiKey &key) const
     return {};
 }
 
+QString KeyListModel::statusDescription(const ApiKey &key) const
+{
+    // What the status means, then the hygiene badges the summary line counts.
+    QStringList parts;
+    switch (displayStatus(key)) {
+    case DisplayStatus::Revoked:
+    case DisplayStatus::Expired:
+        parts.append(tr("The server answers 401 to this key."));
+        break;
+    case DisplayStatus::Expiring:
+    case DisplayStatus::Active:
+        if (key.expiresAt.isValid()) {
+            const QString until = QLocale().toString(key.expiresAt.toLocalTime(), QLocale::ShortFormat);
+            parts.append(tr("Works until %1.").arg(until));
+        } else {
+            parts.append(tr("Never expires: works until it is revoked."));
+        }
+        break;
+    }
+    const Badges b = badges(key);
+    if (b.testFlag(ExpiresSoon))
+        parts.append(tr("Expires within 14 days."));
+    if (b.testFlag(UnusedFor90Days))
+        parts.append(tr("Unused for 90 days."));
+    if (b.testFlag(BroadPermissions))
+        parts.append(tr("Write access to everything."));
+    return parts.join(QLatin1Char(' '));
+}
+
 QByteArray KeyListModel::searchTextUtf8(const ApiKey &key, qsizetype *noteSize)
 {
     // Case conversion in Qt does not look at neighbouring characters, so lowering each part and
@@ -258,6 +287,18 @@ QVariant KeyListModel::data(const QModelIndex &index, int role) const
         case Expires: return key.expiresAt.isValid() ? key.expiresAt.toLocalTime().toString(Qt::ISODate) : tr("Never expires");
         default: break;
         }
+        break;
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        // Read aloud, "skey_••••••••3f9a" is a string of bullets: say what identifies the key.
+        case Key: return tr("Key ending in %1").arg(key.lastFour);
+        case Status: return statusText(key);
+        default: break;
+        }
+        break;
+    case Qt::AccessibleDescriptionRole:
+        if (index.column() == Status)
+            return statusDescription(key);
         break;
     case SortRole:
         if (sortsAsText(index.column()))

@@ -105,6 +105,8 @@ Q_SIGNALS:
 private:
     QString statusText(const ApiKey &key) const;
     QString plainStatusText(const ApiKey &key) const;
+    // The status cell's accessible description: what the status means, and the hygiene badges.
+    QString statusDescription(const ApiKey &key) const;
     void setLoading(bool loading);
     // Replaces the key in a row and says so (dataChanged).
     void setKey(int row, const ApiKey &key);

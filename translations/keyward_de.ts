@@ -1129,20 +1129,12 @@ Try &apos;%1 --help&apos; for more information.</source>
         <translation>Audit-Log</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>&amp;Trust the new signing key</source>
         <translation>Neuem Signaturschlüssel &amp;vertrauen</translation>
     </message>
     <message>
         <source>Only if the server&apos;s signing key was replaced on purpose (keyward-server signing-key rotate)</source>
         <translation>Nur wenn der Signaturschlüssel des Servers absichtlich ersetzt wurde (keyward-server signing-key rotate)</translation>
-    </message>
-    <message>
-        <source>&amp;Verify entire log</source>
-        <translation>Gesamtes Log &amp;prüfen</translation>
     </message>
     <message>
         <source>Check every event of the log against its hash chain and the server&apos;s signed head</source>
@@ -1207,10 +1199,6 @@ Try &apos;%1 --help&apos; for more information.</source>
     <message>
         <source>Search events</source>
         <translation>Ereignisse durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Key:</source>
-        <translation>Sch&amp;lüssel:</translation>
     </message>
     <message>
         <source>key id, e.g. key_…</source>
@@ -1313,6 +1301,38 @@ Try &apos;%1 --help&apos; for more information.</source>
     <message>
         <source>No events to verify in this view.</source>
         <translation>In dieser Ansicht gibt es keine Ereignisse zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rify entire log</source>
+        <translation>Gesamtes Log &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Reload the events</source>
+        <translation>Ereignisse neu laden</translation>
+    </message>
+    <message>
+        <source>Ke&amp;y:</source>
+        <translation>Sch&amp;lüssel:</translation>
+    </message>
+    <message>
+        <source>Check passed: %1</source>
+        <translation>Prüfung bestanden: %1</translation>
+    </message>
+    <message>
+        <source>Check failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1483,26 @@ Try &apos;%1 --help&apos; for more information.</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>time range filter %1 to %2</source>
+        <translation>Zeitfilter %1 bis %2</translation>
+    </message>
+    <message>
+        <source>marked %1</source>
+        <translation>markiert: %1</translation>
+    </message>
+    <message>
+        <source>bar %1</source>
+        <translation>Balken %1</translation>
+    </message>
+    <message>
+        <source>under the pointer %1</source>
+        <translation>unter dem Mauszeiger: %1</translation>
+    </message>
+    <message>
+        <source>the arrow keys move from bar to bar</source>
+        <translation>die Pfeiltasten wechseln von Balken zu Balken</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2284,14 @@ Try &apos;%1 --help&apos; for more information.</source>
         <comment>access level column</comment>
         <translation>Schreiben</translation>
     </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 von höchstens %2 Zeichen</translation>
+    </message>
 </context>
 <context>
     <name>keyward::KeyListModel</name>
@@ -2402,6 +2450,34 @@ von %2
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
+    <message>
+        <source>The server answers 401 to this key.</source>
+        <translation>Der Server antwortet auf diesen Schlüssel mit 401.</translation>
+    </message>
+    <message>
+        <source>Works until %1.</source>
+        <translation>Funktioniert bis %1.</translation>
+    </message>
+    <message>
+        <source>Never expires: works until it is revoked.</source>
+        <translation>Läuft nie ab: funktioniert, bis er widerrufen wird.</translation>
+    </message>
+    <message>
+        <source>Expires within 14 days.</source>
+        <translation>Läuft innerhalb von 14 Tagen ab.</translation>
+    </message>
+    <message>
+        <source>Unused for 90 days.</source>
+        <translation>Seit 90 Tagen nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Write access to everything.</source>
+        <translation>Schreibzugriff auf alles.</translation>
+    </message>
+    <message>
+        <source>Key ending in %1</source>
+        <translation>Schlüssel endet auf %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::KeysPage</name>
@@ -2448,14 +2524,6 @@ von %2
     <message>
         <source>Show audit &amp;history</source>
         <translation>&amp;Im Audit-Log anzeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Create a secret key…</source>
-        <translation>Geheimen Schlüssel erstellen…</translation>
     </message>
     <message>
         <source>&amp;Secret keys</source>
@@ -2542,6 +2610,22 @@ Anfrage-ID: %2</translation>
         <source>Everything the audit log holds about the selected key (%1)</source>
         <translation>Alles, was das Audit-Log über den ausgewählten Schlüssel enthält (%1)</translation>
     </message>
+    <message>
+        <source>Secret keys</source>
+        <translation>Geheime Schlüssel</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Create a secret key…</source>
+        <translation>Geheimen Schlüssel &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected key</source>
+        <translation>Notiz des ausgewählten Schlüssels bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>keyward::MainWindow</name>
@@ -2600,10 +2684,6 @@ Anfrage-ID: %2</translation>
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
-    </message>
-    <message>
-        <source>P&amp;rofile:</source>
-        <translation>P&amp;rofil:</translation>
     </message>
     <message>
         <source>The server you are working with</source>
@@ -2700,6 +2780,14 @@ Anfrage-ID: %2</translation>
     <message>
         <source>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;The desktop console for API keys: list them masked, create keys with the least permissions they need, rotate without an outage, revoke leaked keys at once, and review the audit log.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;Die Desktop-Konsole für API-Schlüssel: Schlüssel maskiert auflisten, Schlüssel mit den minimal nötigen Berechtigungen erstellen, ohne Ausfall rotieren, kompromittierte Schlüssel sofort widerrufen und das Audit-Log prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Profil&amp;e:</source>
+        <translation>P&amp;rofil:</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Tastenkürzel…</translation>
     </message>
 </context>
 <context>
@@ -2831,10 +2919,6 @@ Anfrage-ID: %2</translation>
         <translation>Der OAuth-2.0-/OpenID-Connect-Aussteller, bei dem Sie sich anmelden: keyward-server selbst oder der Identitätsanbieter Ihres Unternehmens, sofern der Server ihm vertraut.</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>Na&amp;me:</translation>
-    </message>
-    <message>
         <source>&amp;API URL:</source>
         <translation>A&amp;PI-URL:</translation>
     </message>
@@ -2845,10 +2929,6 @@ Anfrage-ID: %2</translation>
     <message>
         <source>&amp;Client id:</source>
         <translation>&amp;Client-ID:</translation>
-    </message>
-    <message>
-        <source>S&amp;copes:</source>
-        <translation>Sc&amp;opes:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2869,6 +2949,14 @@ Anfrage-ID: %2</translation>
     <message>
         <source>Remove the profile “%1”? Keyward forgets its address; the server and its keys are not touched.</source>
         <translation>Das Profil „%1“ entfernen? Keyward vergisst seine Adresse; der Server und seine Schlüssel bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>Sc&amp;opes:</translation>
     </message>
 </context>
 <context>
@@ -2939,10 +3027,6 @@ von %2</translation>
     <message>
         <source>Re&amp;try</source>
         <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Create a &amp;publishable key…</source>
-        <translation>Veröffentlichbaren Schlüssel e&amp;rstellen…</translation>
     </message>
     <message>
         <source>You can see and copy publishable keys but not change them: creating and deleting them needs the owner or admin role.</source>
@@ -3038,6 +3122,10 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <source>Could not delete “%1”. %2</source>
         <translation>„%1“ konnte nicht gelöscht werden. %2</translation>
     </message>
+    <message>
+        <source>Create a publishable ke&amp;y…</source>
+        <translation>Veröffentlichbaren Schlüssel e&amp;rstellen…</translation>
+    </message>
 </context>
 <context>
     <name>keyward::ReasonPage</name>
@@ -3058,10 +3146,6 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Verdacht auf &amp;Kompromittierung: Das Geheimnis ist möglicherweise jemand anderem bekannt</translation>
     </message>
     <message>
-        <source>A &amp;person who knew the secret left</source>
-        <translation>Eine &amp;Person, die das Geheimnis kannte, ist ausgeschieden</translation>
-    </message>
-    <message>
         <source>&amp;Policy or audit requirement</source>
         <translation>&amp;Richtlinie oder Audit-Anforderung</translation>
     </message>
@@ -3080,6 +3164,10 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
     <message>
         <source>Last used %1.</source>
         <translation>Zuletzt verwendet %1.</translation>
+    </message>
+    <message>
+        <source>A person who &amp;knew the secret left</source>
+        <translation>Eine &amp;Person, die das Geheimnis kannte, ist ausgeschieden</translation>
     </message>
 </context>
 <context>
@@ -3148,10 +3236,6 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
         <translation>Bis zu einem Datum…</translation>
     </message>
     <message>
-        <source>&amp;Revoke it now: it answers 401 at once and stays listed as revoked</source>
-        <translation>&amp;Jetzt widerrufen: Er antwortet sofort mit 401 und bleibt als widerrufen in der Liste</translation>
-    </message>
-    <message>
         <source>&amp;Delete it now: it stops working and leaves the list; the audit log keeps its history</source>
         <translation>Jetzt &amp;löschen: Er funktioniert nicht mehr und verschwindet aus der Liste; das Audit-Log behält seinen Verlauf</translation>
     </message>
@@ -3194,6 +3278,18 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
     <message>
         <source>Deleting the old key…</source>
         <translation>Alter Schlüssel wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>Übergangsfrist</translation>
+    </message>
+    <message>
+        <source>End of the grace period</source>
+        <translation>Ende der Übergangsfrist</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke it now: it answers 401 at once and stays listed as revoked</source>
+        <translation>&amp;Jetzt widerrufen: Er antwortet sofort mit 401 und bleibt als widerrufen in der Liste</translation>
     </message>
 </context>
 <context>
@@ -3397,10 +3493,6 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
             <numerusform>In die Zwischenablage kopieren, als geheim markiert, und sie nach %n Sekunden leeren</numerusform>
         </translation>
     </message>
-    <message>
-        <source>I have stored this key somewhere safe</source>
-        <translation>Ich habe diesen Schlüssel an einem sicheren Ort gespeichert</translation>
-    </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>
         <translation>
@@ -3411,6 +3503,165 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
     <message>
         <source>Clipboard cleared.</source>
         <translation>Zwischenablage geleert.</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored this key somewhere safe</source>
+        <translation>Ich habe diesen Schlüssel an einem sicheren Ort ge&amp;speichert</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Geheimnis kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>An action, a key or a page</source>
+        <translation>Eine Aktion, eine Taste oder eine Seite</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>No shortcut matches.</source>
+        <translation>Kein Tastenkürzel passt.</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Hauptfenster</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation>Nächstes oder vorheriges Bedienelement</translation>
+    </message>
+    <message>
+        <source>Go to the control with that letter underlined</source>
+        <translation>Zum Bedienelement mit diesem unterstrichenen Buchstaben</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+unterstrichener Buchstabe</translation>
+    </message>
+    <message>
+        <source>Press the default button of a dialog</source>
+        <translation>Standardschaltfläche eines Dialogs drücken</translation>
+    </message>
+    <message>
+        <source>Close a dialog, or cancel it</source>
+        <translation>Dialog schließen oder abbrechen</translation>
+    </message>
+    <message>
+        <source>Lists and tables</source>
+        <translation>Listen und Tabellen</translation>
+    </message>
+    <message>
+        <source>Move through the rows</source>
+        <translation>Durch die Zeilen bewegen</translation>
+    </message>
+    <message>
+        <source>Select the current row</source>
+        <translation>Aktuelle Zeile auswählen</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>Auswahl erweitern</translation>
+    </message>
+    <message>
+        <source>Add or remove the current row</source>
+        <translation>Aktuelle Zeile hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Secret key list</source>
+        <translation>Liste der geheimen Schlüssel</translation>
+    </message>
+    <message>
+        <source>Edit the selected key</source>
+        <translation>Ausgewählten Schlüssel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Note in the key details</source>
+        <translation>Notiz in den Schlüsseldetails</translation>
+    </message>
+    <message>
+        <source>Save the edited note</source>
+        <translation>Bearbeitete Notiz speichern</translation>
+    </message>
+    <message>
+        <source>Put the saved note back</source>
+        <translation>Gespeicherte Notiz wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Usage chart in the key details</source>
+        <translation>Nutzungsdiagramm in den Schlüsseldetails</translation>
+    </message>
+    <message>
+        <source>Previous or next day</source>
+        <translation>Vorheriger oder nächster Tag</translation>
+    </message>
+    <message>
+        <source>First or last day</source>
+        <translation>Erster oder letzter Tag</translation>
+    </message>
+    <message>
+        <source>New secret, shown once</source>
+        <translation>Neues Geheimnis, einmalig angezeigt</translation>
+    </message>
+    <message>
+        <source>Copy the secret (cleared from the clipboard after 30 seconds)</source>
+        <translation>Geheimnis kopieren (nach 30 Sekunden aus der Zwischenablage gelöscht)</translation>
+    </message>
+    <message>
+        <source>Audit timeline</source>
+        <translation>Audit-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Previous or next bar</source>
+        <translation>Vorheriger oder nächster Balken</translation>
+    </message>
+    <message>
+        <source>First or last bar</source>
+        <translation>Erster oder letzter Balken</translation>
+    </message>
+    <message>
+        <source>Mark a range of bars</source>
+        <translation>Bereich von Balken markieren</translation>
+    </message>
+    <message>
+        <source>Show the events of the bar, or of the marked range</source>
+        <translation>Ereignisse des Balkens oder des markierten Bereichs anzeigen</translation>
+    </message>
+    <message>
+        <source>Drop the marked range</source>
+        <translation>Markierten Bereich verwerfen</translation>
+    </message>
+    <message>
+        <source>Links in the audit log</source>
+        <translation>Links im Audit-Log</translation>
+    </message>
+    <message>
+        <source>Follow the focused link</source>
+        <translation>Fokussiertem Link folgen</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3827,10 @@ Webseiten und Apps, die ihn noch verwenden, funktionieren damit nicht mehr. Das 
             <numerusform>%1 am letzten Tag; Spitzenwert am %2 (%3)</numerusform>
             <numerusform>%1 in den letzten %Ln Tagen; Spitzenwert am %2 (%3)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>

@@ -1129,20 +1129,12 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
         <translation>Journal d’audit</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>&amp;Trust the new signing key</source>
         <translation>&amp;Faire confiance à la nouvelle clé de signature</translation>
     </message>
     <message>
         <source>Only if the server&apos;s signing key was replaced on purpose (keyward-server signing-key rotate)</source>
         <translation>Uniquement si la clé de signature du serveur a été remplacée volontairement (keyward-server signing-key rotate)</translation>
-    </message>
-    <message>
-        <source>&amp;Verify entire log</source>
-        <translation>&amp;Vérifier tout le journal</translation>
     </message>
     <message>
         <source>Check every event of the log against its hash chain and the server&apos;s signed head</source>
@@ -1209,10 +1201,6 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <source>&amp;Key:</source>
-        <translation>&amp;Clé&#xa0;:</translation>
-    </message>
-    <message>
         <source>key id, e.g. key_…</source>
         <translation>ID de clé, p. ex. key_…</translation>
     </message>
@@ -1226,7 +1214,7 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
     </message>
     <message>
         <source>&amp;IP:</source>
-        <translation>&amp;IP&#xa0;:</translation>
+        <translation>I&amp;P&#xa0;:</translation>
     </message>
     <message>
         <source>address</source>
@@ -1313,6 +1301,38 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
     <message>
         <source>No events to verify in this view.</source>
         <translation>Aucun événement à vérifier dans cette vue.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rify entire log</source>
+        <translation>&amp;Vérifier tout le journal</translation>
+    </message>
+    <message>
+        <source>Reload the events</source>
+        <translation>Recharger les événements</translation>
+    </message>
+    <message>
+        <source>Ke&amp;y:</source>
+        <translation>&amp;Clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Check passed: %1</source>
+        <translation>Vérification réussie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Check failed: %1</source>
+        <translation>Échec de la vérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1483,26 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>time range filter %1 to %2</source>
+        <translation>filtre de période du %1 au %2</translation>
+    </message>
+    <message>
+        <source>marked %1</source>
+        <translation>sélection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>bar %1</source>
+        <translation>barre %1</translation>
+    </message>
+    <message>
+        <source>under the pointer %1</source>
+        <translation>sous le pointeur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the arrow keys move from bar to bar</source>
+        <translation>les touches fléchées passent d’une barre à l’autre</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2284,14 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
         <comment>access level column</comment>
         <translation>Écriture</translation>
     </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Date d’expiration</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 sur %2 caractères au maximum</translation>
+    </message>
 </context>
 <context>
     <name>keyward::KeyListModel</name>
@@ -2402,6 +2450,34 @@ depuis %2
         <source>Expires</source>
         <translation>Expiration</translation>
     </message>
+    <message>
+        <source>The server answers 401 to this key.</source>
+        <translation>Le serveur répond 401 à cette clé.</translation>
+    </message>
+    <message>
+        <source>Works until %1.</source>
+        <translation>Fonctionne jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>Never expires: works until it is revoked.</source>
+        <translation>N’expire jamais&#xa0;: fonctionne jusqu’à sa révocation.</translation>
+    </message>
+    <message>
+        <source>Expires within 14 days.</source>
+        <translation>Expire dans les 14 jours.</translation>
+    </message>
+    <message>
+        <source>Unused for 90 days.</source>
+        <translation>Inutilisée depuis 90 jours.</translation>
+    </message>
+    <message>
+        <source>Write access to everything.</source>
+        <translation>Accès en écriture à tout.</translation>
+    </message>
+    <message>
+        <source>Key ending in %1</source>
+        <translation>Clé se terminant par %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::KeysPage</name>
@@ -2448,14 +2524,6 @@ depuis %2
     <message>
         <source>Show audit &amp;history</source>
         <translation>Afficher l&apos;&amp;historique d’audit</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>Create a secret key…</source>
-        <translation>Créer une clé secrète…</translation>
     </message>
     <message>
         <source>&amp;Secret keys</source>
@@ -2542,6 +2610,22 @@ ID de requête&#xa0;: %2</translation>
         <source>Everything the audit log holds about the selected key (%1)</source>
         <translation>Tout ce que le journal d’audit contient sur la clé sélectionnée (%1)</translation>
     </message>
+    <message>
+        <source>Secret keys</source>
+        <translation>Clés secrètes</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Create a secret key…</source>
+        <translation>&amp;Créer une clé secrète…</translation>
+    </message>
+    <message>
+        <source>Edit the note of the selected key</source>
+        <translation>Modifier la note de la clé sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>keyward::MainWindow</name>
@@ -2587,7 +2671,7 @@ ID de requête&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;About Keyward</source>
@@ -2600,10 +2684,6 @@ ID de requête&#xa0;: %2</translation>
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
-    </message>
-    <message>
-        <source>P&amp;rofile:</source>
-        <translation>P&amp;rofil&#xa0;:</translation>
     </message>
     <message>
         <source>The server you are working with</source>
@@ -2700,6 +2780,14 @@ ID de requête&#xa0;: %2</translation>
     <message>
         <source>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;The desktop console for API keys: list them masked, create keys with the least permissions they need, rotate without an outage, revoke leaked keys at once, and review the audit log.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Keyward %1&lt;/h3&gt;&lt;p&gt;La console de bureau pour les clés API&#xa0;: listez-les masquées, créez des clés avec les autorisations minimales nécessaires, effectuez des rotations sans interruption de service, révoquez immédiatement les clés compromises et consultez le journal d’audit.&lt;/p&gt;&lt;p&gt;Conçu avec Qt %2. Distribué sous licence GNU GPL, version 3 ou ultérieure.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Profil&amp;e:</source>
+        <translation>Pr&amp;ofil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
     </message>
 </context>
 <context>
@@ -2831,10 +2919,6 @@ ID de requête&#xa0;: %2</translation>
         <translation>L’émetteur OAuth 2.0 / OpenID Connect auprès duquel vous vous connectez&#xa0;: keyward-server lui-même, ou le fournisseur d’identité de votre entreprise si le serveur lui fait confiance.</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>N&amp;om&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;API URL:</source>
         <translation>URL de l&apos;&amp;API&#xa0;:</translation>
     </message>
@@ -2845,10 +2929,6 @@ ID de requête&#xa0;: %2</translation>
     <message>
         <source>&amp;Client id:</source>
         <translation>ID &amp;client&#xa0;:</translation>
-    </message>
-    <message>
-        <source>S&amp;copes:</source>
-        <translation>É&amp;tendues (scopes)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2869,6 +2949,14 @@ ID de requête&#xa0;: %2</translation>
     <message>
         <source>Remove the profile “%1”? Keyward forgets its address; the server and its keys are not touched.</source>
         <translation>Supprimer le profil «&#xa0;%1&#xa0;»&#x202f;? Keyward oublie son adresse&#x202f;; le serveur et ses clés ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>N&amp;om&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sco&amp;pes:</source>
+        <translation>É&amp;tendues (scopes)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2918,7 +3006,7 @@ par %2</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation>&amp;Copier</translation>
+        <translation>Copie&amp;r</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
@@ -2939,10 +3027,6 @@ par %2</translation>
     <message>
         <source>Re&amp;try</source>
         <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>Create a &amp;publishable key…</source>
-        <translation>Créer une clé pu&amp;bliable…</translation>
     </message>
     <message>
         <source>You can see and copy publishable keys but not change them: creating and deleting them needs the owner or admin role.</source>
@@ -3038,6 +3122,10 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <source>Could not delete “%1”. %2</source>
         <translation>Impossible de supprimer «&#xa0;%1&#xa0;». %2</translation>
     </message>
+    <message>
+        <source>Create a publishable ke&amp;y…</source>
+        <translation>Créer une clé pu&amp;bliable…</translation>
+    </message>
 </context>
 <context>
     <name>keyward::ReasonPage</name>
@@ -3058,10 +3146,6 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>&amp;Fuite suspectée&#xa0;: le secret est peut-être connu d’un tiers</translation>
     </message>
     <message>
-        <source>A &amp;person who knew the secret left</source>
-        <translation>&amp;Départ d’une personne qui connaissait le secret</translation>
-    </message>
-    <message>
         <source>&amp;Policy or audit requirement</source>
         <translation>&amp;Exigence d’une politique ou d’un audit</translation>
     </message>
@@ -3080,6 +3164,10 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     <message>
         <source>Last used %1.</source>
         <translation>Utilisée pour la dernière fois %1.</translation>
+    </message>
+    <message>
+        <source>A person who &amp;knew the secret left</source>
+        <translation>&amp;Départ d’une personne qui connaissait le secret</translation>
     </message>
 </context>
 <context>
@@ -3148,10 +3236,6 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
         <translation>Jusqu’à une date…</translation>
     </message>
     <message>
-        <source>&amp;Revoke it now: it answers 401 at once and stays listed as revoked</source>
-        <translation>La &amp;révoquer maintenant&#xa0;: elle renvoie 401 immédiatement et reste listée comme révoquée</translation>
-    </message>
-    <message>
         <source>&amp;Delete it now: it stops working and leaves the list; the audit log keeps its history</source>
         <translation>La &amp;supprimer maintenant&#xa0;: elle cesse de fonctionner et quitte la liste&#x202f;; le journal d’audit conserve son historique</translation>
     </message>
@@ -3194,6 +3278,18 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     <message>
         <source>Deleting the old key…</source>
         <translation>Suppression de l’ancienne clé…</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>Délai de grâce</translation>
+    </message>
+    <message>
+        <source>End of the grace period</source>
+        <translation>Fin du délai de grâce</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke it now: it answers 401 at once and stays listed as revoked</source>
+        <translation>La ré&amp;voquer maintenant&#xa0;: elle renvoie 401 immédiatement et reste listée comme révoquée</translation>
     </message>
 </context>
 <context>
@@ -3397,10 +3493,6 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
             <numerusform>Copier dans le presse-papiers (marqué comme secret), puis le vider après %n secondes</numerusform>
         </translation>
     </message>
-    <message>
-        <source>I have stored this key somewhere safe</source>
-        <translation>J’ai enregistré cette clé en lieu sûr</translation>
-    </message>
     <message numerus="yes">
         <source>Copied. The clipboard is cleared in %n second(s).</source>
         <translation>
@@ -3411,6 +3503,165 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     <message>
         <source>Clipboard cleared.</source>
         <translation>Presse-papiers vidé.</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored this key somewhere safe</source>
+        <translation>J’ai enregistré cette c&amp;lé en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Copier le secret</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>An action, a key or a page</source>
+        <translation>Une action, une touche ou une page</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>No shortcut matches.</source>
+        <translation>Aucun raccourci ne correspond.</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Fenêtre principale</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation>Contrôle suivant ou précédent</translation>
+    </message>
+    <message>
+        <source>Go to the control with that letter underlined</source>
+        <translation>Aller au contrôle dont cette lettre est soulignée</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+lettre soulignée</translation>
+    </message>
+    <message>
+        <source>Press the default button of a dialog</source>
+        <translation>Activer le bouton par défaut d’une boîte de dialogue</translation>
+    </message>
+    <message>
+        <source>Close a dialog, or cancel it</source>
+        <translation>Fermer ou annuler une boîte de dialogue</translation>
+    </message>
+    <message>
+        <source>Lists and tables</source>
+        <translation>Listes et tableaux</translation>
+    </message>
+    <message>
+        <source>Move through the rows</source>
+        <translation>Parcourir les lignes</translation>
+    </message>
+    <message>
+        <source>Select the current row</source>
+        <translation>Sélectionner la ligne courante</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>Étendre la sélection</translation>
+    </message>
+    <message>
+        <source>Add or remove the current row</source>
+        <translation>Ajouter ou retirer la ligne courante</translation>
+    </message>
+    <message>
+        <source>Secret key list</source>
+        <translation>Liste des clés secrètes</translation>
+    </message>
+    <message>
+        <source>Edit the selected key</source>
+        <translation>Modifier la clé sélectionnée</translation>
+    </message>
+    <message>
+        <source>Note in the key details</source>
+        <translation>Note dans le détail de la clé</translation>
+    </message>
+    <message>
+        <source>Save the edited note</source>
+        <translation>Enregistrer la note modifiée</translation>
+    </message>
+    <message>
+        <source>Put the saved note back</source>
+        <translation>Rétablir la note enregistrée</translation>
+    </message>
+    <message>
+        <source>Usage chart in the key details</source>
+        <translation>Graphique d’utilisation dans le détail de la clé</translation>
+    </message>
+    <message>
+        <source>Previous or next day</source>
+        <translation>Jour précédent ou suivant</translation>
+    </message>
+    <message>
+        <source>First or last day</source>
+        <translation>Premier ou dernier jour</translation>
+    </message>
+    <message>
+        <source>New secret, shown once</source>
+        <translation>Nouveau secret, affiché une seule fois</translation>
+    </message>
+    <message>
+        <source>Copy the secret (cleared from the clipboard after 30 seconds)</source>
+        <translation>Copier le secret (effacé du presse-papiers après 30 secondes)</translation>
+    </message>
+    <message>
+        <source>Audit timeline</source>
+        <translation>Chronologie d’audit</translation>
+    </message>
+    <message>
+        <source>Previous or next bar</source>
+        <translation>Barre précédente ou suivante</translation>
+    </message>
+    <message>
+        <source>First or last bar</source>
+        <translation>Première ou dernière barre</translation>
+    </message>
+    <message>
+        <source>Mark a range of bars</source>
+        <translation>Sélectionner une plage de barres</translation>
+    </message>
+    <message>
+        <source>Show the events of the bar, or of the marked range</source>
+        <translation>Afficher les événements de la barre ou de la plage sélectionnée</translation>
+    </message>
+    <message>
+        <source>Drop the marked range</source>
+        <translation>Abandonner la plage sélectionnée</translation>
+    </message>
+    <message>
+        <source>Links in the audit log</source>
+        <translation>Liens du journal d’audit</translation>
+    </message>
+    <message>
+        <source>Follow the focused link</source>
+        <translation>Suivre le lien actif</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3827,10 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
             <numerusform>%1 au cours du dernier jour&#x202f;; pic le %2 (%3)</numerusform>
             <numerusform>%1 au cours des %Ln derniers jours&#x202f;; pic le %2 (%3)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1&#x202f;; %2</translation>
     </message>
 </context>
 <context>

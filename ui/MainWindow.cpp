@@ -8,6 +8,7 @@
 #include "ProfileStore.h"
 #include "ProfilesDialog.h"
 #include "Session.h"
+#include "ShortcutsDialog.h"
 #include "StatusPage.h"
 #include "TokenStore.h"
 #include "WelcomePage.h"
@@ -187,7 +188,7 @@ void MainWindow::buildActions()
     bar->setObjectName(QStringLiteral("profileToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // the actions' icons keep their names beside them
-    auto *caption = new QLabel(tr("P&rofile:"), bar);
+    auto *caption = new QLabel(tr("Profil&e:"), bar); // Alt+R is the pages' Refresh and Retry
     m_profileSwitcher = new QComboBox(bar);
     m_profileSwitcher->setObjectName(QStringLiteral("profileSwitcher"));
     m_profileSwitcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -212,6 +213,31 @@ void MainWindow::buildActions()
     m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_identityLabel);
+
+    // Help → Keyboard Shortcuts, first in the menu: the platform's help key (F1) and Ctrl+?.
+    auto *shortcutsAction = new QAction(tr("&Keyboard Shortcuts…"), this);
+    shortcutsAction->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    QList<QKeySequence> helpKeys = QKeySequence::keyBindings(QKeySequence::HelpContents);
+    if (!helpKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Question)))
+        helpKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Question));
+    shortcutsAction->setShortcuts(helpKeys);
+    connect(shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *firstHelp = help->actions().value(0);
+    help->insertAction(firstHelp, shortcutsAction);
+    help->insertSeparator(firstHelp);
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcutsDialog) {
+        m_shortcutsDialog = new ShortcutsDialog(this, this);
+        m_shortcutsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_shortcutsDialog->reload(); // pages and their actions may have arrived since
+    }
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
+    m_shortcutsDialog->activateWindow();
 }
 
 void MainWindow::rebuildProfileSwitcher()

@@ -21,6 +21,7 @@ namespace keyward {
 
 class ProfileStore;
 class ProfilesDialog;
+class ShortcutsDialog;
 class StatusPage;
 class TokenStore;
 class WelcomePage;
@@ -51,6 +52,8 @@ public Q_SLOTS:
     void signOut();
     void manageProfiles();
     void about();
+    // Help → Keyboard Shortcuts (F1).
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +93,7 @@ private:
     QAction *m_profilesAction;
     QPointer<QMessageBox> m_keychainPrompt;
     QPointer<ProfilesDialog> m_profilesDialog;
+    QPointer<ShortcutsDialog> m_shortcutsDialog;
     bool m_busyWithoutSession = false;
 };
 

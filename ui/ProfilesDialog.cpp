@@ -61,11 +61,12 @@ ProfilesDialog::ProfilesDialog(ProfileStore *store, QWidget *parent) : QDialog(p
     m_clientId->setObjectName(QStringLiteral("profileClientId"));
     m_scopes = new QLineEdit(this);
     m_scopes->setObjectName(QStringLiteral("profileScopes"));
-    form->addRow(tr("&Name:"), m_name);
+    // Alt+N is New and Alt+C Client id: the name and the scopes take other letters.
+    form->addRow(tr("Na&me:"), m_name);
     form->addRow(tr("&API URL:"), m_api);
     form->addRow(tr("&Issuer URL:"), m_issuer);
     form->addRow(tr("&Client id:"), m_clientId);
-    form->addRow(tr("S&copes:"), m_scopes);
+    form->addRow(tr("Sco&pes:"), m_scopes);
     right->addLayout(form);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("profileProblem"));
@@ -83,6 +84,7 @@ ProfilesDialog::ProfilesDialog(ProfileStore *store, QWidget *parent) : QDialog(p
     m_save->setObjectName(QStringLiteral("saveProfileButton"));
     m_use = new QPushButton(tr("&Use this profile"), this);
     m_use->setObjectName(QStringLiteral("useProfileButton"));
+    m_save->setDefault(true); // Enter in a field saves, never the list's New or Remove
     formButtons->addWidget(m_save);
     formButtons->addWidget(m_use);
     right->addLayout(formButtons);

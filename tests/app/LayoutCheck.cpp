@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMultiMap>
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QStyleOption>
@@ -520,6 +522,62 @@ QString describe(const QWidget *widget)
 QStringList check(QWidget *window, const Options &options)
 {
     return Checker(window, options).run();
+}
+
+QStringList mnemonicClashes(QWidget *window)
+{
+    // The letter after a single '&' ("&&" is a literal ampersand), lower-cased; none: null.
+    const auto mnemonicOf = [](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&'))
+                continue;
+            if (text.at(i + 1) == QLatin1Char('&')) {
+                ++i;
+                continue;
+            }
+            return text.at(i + 1).toLower();
+        }
+        return QChar();
+    };
+    QMultiMap<QChar, QString> owners; // letter → what carries it
+    const auto add = [&](const QString &text, const QString &what) {
+        if (const QChar letter = mnemonicOf(text); !letter.isNull())
+            owners.insert(letter, what);
+    };
+    const auto mine = [window](const QWidget *w) { return w->window() == window && w->isVisible() && w->isEnabled(); };
+    if (const auto *main = qobject_cast<const QMainWindow *>(window); main && main->menuWidget()) {
+        if (const auto *bar = qobject_cast<const QMenuBar *>(main->menuWidget())) {
+            for (const QAction *a : bar->actions())
+                if (a->isVisible() && a->isEnabled())
+                    add(a->text(), QStringLiteral("menu “%1”").arg(a->text()));
+        }
+    }
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (!mine(w))
+            continue;
+        if (const auto *button = qobject_cast<const QAbstractButton *>(w)) {
+            add(button->text(), describe(w));
+        } else if (const auto *label = qobject_cast<const QLabel *>(w)) {
+            if (label->buddy() && label->buddy()->isVisible() && label->buddy()->isEnabled())
+                add(label->text(), describe(w));
+        } else if (const auto *box = qobject_cast<const QGroupBox *>(w)) {
+            add(box->title(), describe(w));
+        } else if (const auto *tabs = qobject_cast<const QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->isTabVisible(i) && tabs->isTabEnabled(i))
+                    add(tabs->tabText(i), QStringLiteral("tab “%1”").arg(tabs->tabText(i)));
+        }
+    }
+    QStringList problems;
+    for (const QChar letter : owners.uniqueKeys()) {
+        const QStringList same = owners.values(letter);
+        if (same.size() > 1)
+            problems.append(QStringLiteral("Alt+%1 belongs to %2 controls: %3")
+                                .arg(letter.toUpper())
+                                .arg(same.size())
+                                .arg(same.join(QStringLiteral("; "))));
+    }
+    return problems;
 }
 
 } // namespace layoutcheck

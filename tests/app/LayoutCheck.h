@@ -43,6 +43,11 @@ struct Options
 // - a window title too long for the title bar.
 QStringList check(QWidget *window, const Options &options = {});
 
+// Alt+letter mnemonics that two visible, enabled controls of `window` share (buttons, labels
+// with a buddy, group boxes, tabs, and a main window's menu titles): pressing the letter then
+// cycles between them instead of acting. One sentence per shared letter.
+QStringList mnemonicClashes(QWidget *window);
+
 // "QLabel#name “text…” in page/panel": how problems name a widget.
 QString describe(const QWidget *widget);
 

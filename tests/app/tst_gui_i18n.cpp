@@ -194,7 +194,7 @@ private:
     void inspect(QWidget *window, const QString &page)
     {
         settle(window);
-        const QStringList found = layoutcheck::check(window);
+        const QStringList found = layoutcheck::check(window) + layoutcheck::mnemonicClashes(window);
         for (const QString &problem : found)
             m_problems.append(QStringLiteral("%1 %2: %3").arg(m_language, page, problem));
         if (!found.isEmpty())
@@ -467,6 +467,32 @@ private Q_SLOTS:
         QVERIFY(!mentions(rest, QStringLiteral("strayButton"), QString()));
         QVERIFY(!mentions(rest, QStringLiteral("narrowHeader"), QString()));
         QVERIFY(mentions(rest, QStringLiteral("firstButton"), QStringLiteral("overlaps")));
+    }
+
+    void checkerFindsSharedMnemonics()
+    {
+        QWidget host;
+        auto *layout = new QVBoxLayout(&host);
+        auto *save = new QPushButton(QStringLiteral("&Save"), &host);
+        auto *send = new QPushButton(QStringLiteral("&Send"), &host);
+        auto *label = new QLabel(QStringLiteral("&Note:"), &host);
+        auto *note = new QLineEdit(&host);
+        label->setBuddy(note);
+        auto *literal = new QPushButton(QStringLiteral("Terms && &conditions"), &host);
+        auto *hidden = new QPushButton(QStringLiteral("&Nothing"), &host);
+        for (QWidget *w : std::initializer_list<QWidget *> { save, send, label, note, literal, hidden })
+            layout->addWidget(w);
+        hidden->hide(); // a hidden control takes no letter
+        QVERIFY(showAndSettle(&host));
+        QStringList problems = layoutcheck::mnemonicClashes(&host);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.constFirst().startsWith(QStringLiteral("Alt+S belongs to 2 controls")), qPrintable(problems.join(QLatin1Char('\n'))));
+        send->setText(QStringLiteral("Se&nd"));
+        problems = layoutcheck::mnemonicClashes(&host);
+        QCOMPARE(problems.size(), 1); // now Send and the note's label share N
+        QVERIFY(problems.constFirst().contains(QStringLiteral("Note:")));
+        send->setEnabled(false);
+        QVERIFY2(layoutcheck::mnemonicClashes(&host).isEmpty(), qPrintable(layoutcheck::mnemonicClashes(&host).join(QLatin1Char('\n'))));
     }
 
     void checkerPassesACleanLayout()

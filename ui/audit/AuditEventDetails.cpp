@@ -244,6 +244,7 @@ AuditEventDetails::AuditEventDetails(QWidget *parent) : QWidget(parent), m_zone(
 
     auto *scroll = new QScrollArea(m_stack);
     scroll->setObjectName(QStringLiteral("auditDetailsScroll"));
+    scroll->setAccessibleName(tr("Event details")); // a Tab stop: the arrow keys scroll long details
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -129,13 +129,14 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setMargin(6);
+    m_banner->setAccessibleName(tr("Verification"));
     verifyRow->addWidget(m_banner, 1);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("auditJobProgress"));
     m_progress->setMaximumWidth(200);
     m_progress->hide();
     verifyRow->addWidget(m_progress);
-    m_cancelJob = new QPushButton(tr("Cancel"), this);
+    m_cancelJob = new QPushButton(tr("&Cancel"), this);
     m_cancelJob->setObjectName(QStringLiteral("cancelAuditJob"));
     m_cancelJob->hide();
     verifyRow->addWidget(m_cancelJob);
@@ -146,7 +147,7 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_trustKey->hide();
     verifyRow->addWidget(m_trustKey);
     connect(m_trustKey, &QPushButton::clicked, this, &AuditLogPage::trustNewSigningKey);
-    m_verifyAll = new QPushButton(tr("&Verify entire log"), this);
+    m_verifyAll = new QPushButton(tr("Ve&rify entire log"), this); // Alt+V is the View menu
     m_verifyAll->setObjectName(QStringLiteral("verifyAllButton"));
     m_verifyAll->setIcon(icon(IconId::Verify));
     m_verifyAll->setToolTip(tr("Check every event of the log against its hash chain and the server's signed head"));
@@ -175,6 +176,7 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab goes on to the event's details; arrows move in the list
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -231,12 +233,14 @@ AuditLogPage::AuditLogPage(QWidget *parent)
     m_verifyTimer->setInterval(400);
     connect(m_verifyTimer, &QTimer::timeout, this, &AuditLogPage::verifyView);
 
-    auto *refreshAction = new QAction(this);
+    auto *refreshAction = new QAction(tr("Reload the events"), this);
+    refreshAction->setObjectName(QStringLiteral("refreshAuditAction"));
     refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &AuditLogPage::refresh);
     addAction(refreshAction);
-    auto *find = new QAction(this);
+    auto *find = new QAction(tr("Search events"), this);
+    find->setObjectName(QStringLiteral("findAuditAction"));
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, this, [this] {
@@ -302,7 +306,8 @@ void AuditLogPage::buildFilterBar(QWidget *parent, QVBoxLayout *layout)
         more->addWidget(caption);
         more->addWidget(edit, 1);
     };
-    field(m_key, QStringLiteral("auditKey"), tr("&Key:"), tr("key id, e.g. key_…"));
+    // Alt+K and Alt+V open the Keys and View menus.
+    field(m_key, QStringLiteral("auditKey"), tr("Ke&y:"), tr("key id, e.g. key_…"));
     field(m_actor, QStringLiteral("auditActor"), tr("&Actor:"), tr("user or key id"));
     field(m_ip, QStringLiteral("auditIp"), tr("&IP:"), tr("address"));
     m_clear = new QPushButton(tr("C&lear filters"), parent);
@@ -556,6 +561,15 @@ void AuditLogPage::setBanner(const QString &text, const QString &tone)
     // Always there (empty when there is nothing to say), so the buttons beside it keep their place.
     m_banner->setText(text);
     m_banner->setProperty("tone", tone);
+    // Screen readers get the verdict in words instead of the ✔ and ✖ glyphs.
+    if (text.startsWith(QStringLiteral("✔ ")))
+        m_banner->setAccessibleDescription(tr("Check passed: %1").arg(text.mid(2)));
+    else if (text.startsWith(QStringLiteral("✖ ")))
+        m_banner->setAccessibleDescription(tr("Check failed: %1").arg(text.mid(2)));
+    else if (tone == QLatin1String("warning") && !text.isEmpty())
+        m_banner->setAccessibleDescription(tr("Warning: %1").arg(text));
+    else
+        m_banner->setAccessibleDescription(text);
     QString style;
     if (tone == QLatin1String("ok"))
         style = QStringLiteral("QLabel { background: rgba(30,126,52,0.12); color: palette(text); border: 1px solid rgba(30,126,52,0.5); border-radius: 3px; }");

@@ -78,7 +78,7 @@ AuditTimeline::AuditTimeline(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    setAccessibleDescription(summary());
+    updateAccessibleDescription();
 }
 
 AuditTimeline::Category AuditTimeline::categoryOf(const QString &action)
@@ -173,7 +173,7 @@ void AuditTimeline::setHistogram(const AuditHistogram &histogram)
     m_hover = m_focus = m_anchor = m_pressed = m_dragTo = -1;
     m_dragging = false;
     invalidateLayout();
-    setAccessibleDescription(summary());
+    updateAccessibleDescription();
 }
 
 void AuditTimeline::setLoading(bool loading)
@@ -183,7 +183,7 @@ void AuditTimeline::setLoading(bool loading)
     m_loading = loading;
     if (loading)
         m_error.clear();
-    setAccessibleDescription(summary());
+    updateAccessibleDescription();
     update();
 }
 
@@ -191,7 +191,7 @@ void AuditTimeline::setError(const QString &message)
 {
     m_error = message;
     m_loading = false;
-    setAccessibleDescription(summary());
+    updateAccessibleDescription();
     update();
 }
 
@@ -205,13 +205,14 @@ void AuditTimeline::clear()
     m_sinceMs = m_untilMs = 0;
     m_hover = m_focus = m_anchor = m_pressed = m_dragTo = -1;
     invalidateLayout();
-    setAccessibleDescription(summary());
+    updateAccessibleDescription();
 }
 
 void AuditTimeline::setSelection(const QDateTime &since, const QDateTime &until)
 {
     m_selectionSince = since;
     m_selectionUntil = until;
+    updateAccessibleDescription();
     update();
 }
 
@@ -507,6 +508,44 @@ QString AuditTimeline::summary() const
             .arg(
                 span, events, tr("%1, %2").arg(dayText(when.date()), when.toString(QStringLiteral("HH:mm"))));
     return tr("%1, %2, most on %3").arg(span, events, dayText(when.date()));
+}
+
+QString AuditTimeline::timeText(qint64 ms) const
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms + m_offsetMs, Qt::UTC);
+    if (m_unit == AuditHistogram::Bucket::Day && local.time() == QTime(0, 0))
+        return dayText(local.date());
+    return tr("%1, %2").arg(dayText(local.date()), local.toString(QStringLiteral("HH:mm")));
+}
+
+QString AuditTimeline::accessibleSummary() const
+{
+    QStringList parts {summary()};
+    if (!m_error.isEmpty() || !m_hasData || bucketCount() == 0)
+        return parts.constFirst();
+    // The time-range filter, when its band covers less than the chart (a bucket's slack aside).
+    const qint64 since = m_selectionSince.isValid() ? m_selectionSince.toMSecsSinceEpoch() : m_sinceMs;
+    const qint64 until = m_selectionUntil.isValid() ? m_selectionUntil.toMSecsSinceEpoch() : m_untilMs;
+    if (since >= m_sinceMs + m_bucketMs || until <= m_untilMs - m_bucketMs)
+        parts << tr("time range filter %1 to %2")
+                     .arg(timeText(std::max(since, m_sinceMs)), timeText(std::min(until, m_untilMs)));
+    if (const Range marked = pendingRange(); marked.isValid())
+        parts << tr("marked %1").arg(describe(marked.first, marked.last));
+    if (hasFocus() && m_focus >= 0 && m_focus < bucketCount()) {
+        const Range r = columnRange(m_focus);
+        parts << tr("bar %1").arg(describe(r.first, r.last));
+    } else if (m_hover >= 0 && m_hover < bucketCount()) {
+        const Range r = columnRange(m_hover);
+        parts << tr("under the pointer %1").arg(describe(r.first, r.last));
+    } else if (hasFocus()) {
+        parts << tr("the arrow keys move from bar to bar");
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+void AuditTimeline::updateAccessibleDescription()
+{
+    setAccessibleDescription(accessibleSummary());
 }
 
 QSize AuditTimeline::sizeHint() const
@@ -895,6 +934,7 @@ void AuditTimeline::changeEvent(QEvent *event)
     case QEvent::LocaleChange:
     case QEvent::PaletteChange:
         invalidateLayout();
+        updateAccessibleDescription();
         break;
     default:
         break;
@@ -921,6 +961,7 @@ void AuditTimeline::mousePressEvent(QMouseEvent *event)
     m_anchor = -1;
     if (m_pressed >= 0) // the arrow keys go on from the bar last pointed at
         m_focus = columnRange(m_pressed).first;
+    updateAccessibleDescription();
     update();
     event->accept();
 }
@@ -946,6 +987,7 @@ void AuditTimeline::mouseMoveEvent(QMouseEvent *event)
         const Range now = columnRange(hover);
         m_hover = hover;
         if (was.first != now.first) {
+            updateAccessibleDescription();
             update();
             if (QToolTip::isVisible() && now.isValid())
                 QToolTip::showText(event->globalPosition().toPoint(), describe(now.first, now.last), this);
@@ -967,6 +1009,7 @@ void AuditTimeline::mouseReleaseEvent(QMouseEvent *event)
         m_focus = columnRange(m_dragTo).first;
     m_pressed = m_dragTo = -1;
     m_dragging = false;
+    updateAccessibleDescription();
     update();
     if (dragging && dragged.isValid() && dragged.last - dragged.first > pressed.last - pressed.first)
         Q_EMIT rangeSelected(bucketStart(dragged.first), bucketEnd(dragged.last - 1));
@@ -978,6 +1021,7 @@ void AuditTimeline::leaveEvent(QEvent *event)
 {
     if (m_hover >= 0) {
         m_hover = -1;
+        updateAccessibleDescription();
         update();
     }
     QWidget::leaveEvent(event);
@@ -994,6 +1038,7 @@ void AuditTimeline::moveFocus(int bucket, bool extend)
     else if (!extend)
         m_anchor = -1;
     m_focus = columnRange(bucket).first;
+    updateAccessibleDescription();
     update();
     showFocusToolTip();
 }
@@ -1034,6 +1079,7 @@ void AuditTimeline::keyPressEvent(QKeyEvent *event)
         }
         const Range range = pendingRange();
         m_anchor = -1;
+        updateAccessibleDescription();
         update();
         if (range.isValid() && range.last - range.first > current.last - current.first)
             Q_EMIT rangeSelected(bucketStart(range.first), bucketEnd(range.last - 1));
@@ -1051,6 +1097,7 @@ void AuditTimeline::keyPressEvent(QKeyEvent *event)
             QWidget::keyPressEvent(event);
             return;
         }
+        updateAccessibleDescription();
         update();
         break;
     default:
@@ -1062,12 +1109,14 @@ void AuditTimeline::keyPressEvent(QKeyEvent *event)
 
 void AuditTimeline::focusInEvent(QFocusEvent *event)
 {
+    updateAccessibleDescription();
     update();
     QWidget::focusInEvent(event);
 }
 
 void AuditTimeline::focusOutEvent(QFocusEvent *event)
 {
+    updateAccessibleDescription();
     update();
     QWidget::focusOutEvent(event);
 }

@@ -70,8 +70,11 @@ public:
     int focusedBucket() const { return m_focus; }
     // "Tue 1 Dec, 09:00–10:00: 12 events · keys 3 · sign-ins 9".
     QString toolTipFor(int bucket) const;
-    // "12 days, 1,234 events, most on Tue 1 Dec", also the accessible description.
+    // "12 days, 1,234 events, most on Tue 1 Dec".
     QString summary() const;
+    // The accessible description: summary(), then the time-range filter when it narrows the
+    // chart, a marked range, and the bar with the keyboard focus or under the pointer.
+    QString accessibleSummary() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -133,6 +136,8 @@ private:
     QString dayText(const QDate &date) const;
     QString periodText(int first, int last) const;
     QString describe(int first, int last) const;
+    QString timeText(qint64 ms) const; // at the histogram's offset
+    void updateAccessibleDescription();
     void moveFocus(int bucket, bool extend);
     void showFocusToolTip();
     void paintHeader(QPainter &p, const Layout &l) const;

@@ -97,6 +97,7 @@ void DeniedSummaryView::clearLines()
     m_lineWidgets.clear();
     m_texts.clear();
     m_more->hide();
+    setAccessibleDescription(QString());
 }
 
 void DeniedSummaryView::clear()
@@ -149,7 +150,35 @@ void DeniedSummaryView::setSummary(const DeniedSummary &summary)
         m_more->setToolTip(tr("Show all denied requests"));
         m_more->show();
     }
+    QStringList description = m_texts;
+    if (m_more->isVisibleTo(this))
+        description.append(m_more->accessibleName());
+    setAccessibleDescription(description.join(QLatin1Char('\n')));
+    placeInTabOrder();
     show();
+}
+
+void DeniedSummaryView::placeInTabOrder()
+{
+    // New lines join the end of the window's focus chain: put their links where the summary is,
+    // after the last control before it (the timeline on the audit page), and before "and N more".
+    QWidget *before = previousInFocusChain();
+    while (before != this && (isAncestorOf(before) || !(before->focusPolicy() & Qt::TabFocus)))
+        before = before->previousInFocusChain();
+    QWidget *previous = before == this ? nullptr : before;
+    QList<QWidget *> links;
+    for (QWidget *line : std::as_const(m_lineWidgets)) {
+        for (const char *name : {"showDeniedLink", "openKeyLink"}) {
+            if (auto *link = line->findChild<QLabel *>(QLatin1String(name)))
+                links.append(link);
+        }
+    }
+    links.append(m_more);
+    for (QWidget *link : std::as_const(links)) {
+        if (previous)
+            QWidget::setTabOrder(previous, link);
+        previous = link;
+    }
 }
 
 QString DeniedSummaryView::lineText(const DeniedSummaryGroup &group) const
@@ -222,14 +251,17 @@ QWidget *DeniedSummaryView::lineFor(const DeniedSummaryGroup &group)
     if (!ips.isEmpty())
         tip += QLatin1Char('\n') + ips.join(QLatin1Char('\n'));
     label->setToolTip(tip);
+    label->setAccessibleDescription(tip);
     row->addWidget(label, 1);
 
     auto *show = new LinkLabel(QStringLiteral("showDeniedLink"), tr("Show these requests"), line);
+    show->setAccessibleDescription(text); // which requests: the line it stands on
     connect(show, &QLabel::linkActivated, this,
             [this, keyId = group.keyId, reason = group.reason] { Q_EMIT showDenied(keyId, reason); });
     row->addWidget(show, 0, Qt::AlignTop);
     if (!group.keyId.isEmpty()) {
         auto *open = new LinkLabel(QStringLiteral("openKeyLink"), tr("Open key"), line);
+        open->setAccessibleDescription(group.keyDisplay.isEmpty() ? group.keyId : group.keyDisplay);
         connect(open, &QLabel::linkActivated, this, [this, keyId = group.keyId] { Q_EMIT openKeyRequested(keyId); });
         row->addWidget(open, 0, Qt::AlignTop);
     }

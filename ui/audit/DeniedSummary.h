@@ -58,6 +58,7 @@ private:
     QWidget *lineFor(const DeniedSummaryGroup &group);
     QString lineText(const DeniedSummaryGroup &group) const;
     void clearLines();
+    void placeInTabOrder();
 
     QVBoxLayout *m_lines = nullptr;
     QLabel *m_more = nullptr;

@@ -60,6 +60,9 @@ KeyCommands::KeyCommands(QWidget *owner, KeyListModel *model, ClipboardGuard *cl
     connect(m_rotateAction, &QAction::triggered, this, &KeyCommands::rotateSelected);
     connect(m_revokeAction, &QAction::triggered, this, &KeyCommands::revokeSelected);
     connect(m_deleteAction, &QAction::triggered, this, &KeyCommands::deleteSelected);
+    // Revoking a leaked key is the urgent one: a key of its own, next to Delete's.
+    m_revokeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_revokeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     m_rotations->setClipboard(m_clipboard);
     connect(m_rotations, &RotationLauncher::keyChanged, this, [this](const ApiKey &changed) {

@@ -91,6 +91,7 @@ KeyDetailsPanel::KeyDetailsPanel(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setAccessibleName(tr("Key details")); // a Tab stop: the arrow keys scroll a long list
     auto *content = new QWidget(scroll);
     m_content = content;
     auto *layout = new QVBoxLayout(content);

@@ -117,6 +117,7 @@ KeyForm::KeyForm(const QList<PermissionResource> &catalog, QWidget *parent) : QW
     m_customDate->setCalendarPopup(true);
     m_customDate->setMinimumDate(QDate::currentDate().addDays(1));
     m_customDate->setEnabled(false);
+    m_customDate->setAccessibleName(tr("Expiry date"));
     auto *expiryLabel = new QLabel(tr("&Expires:"), this);
     expiryLabel->setBuddy(m_expiry);
     expiryRow->addWidget(expiryLabel);
@@ -277,6 +278,7 @@ void KeyForm::updateState()
 {
     const int length = m_note->text().trimmed().size();
     m_noteCount->setText(tr("%1 / %2").arg(length).arg(MaxNoteLength));
+    m_note->setAccessibleDescription(tr("%1 of at most %2 characters").arg(length).arg(MaxNoteLength));
     m_noteCount->setStyleSheet(length > MaxNoteLength ? QStringLiteral("color: #c0392b") : QString());
     QStringList can;
     auto sentence = [](QString s) {

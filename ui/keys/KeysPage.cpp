@@ -73,7 +73,8 @@ KeysPage::KeysPage(QWidget *parent)
     // Room for a few words of the placeholder in any language; the buttons give way first.
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 22);
     m_filter->addAction(icon(IconId::Filter), QLineEdit::LeadingPosition);
-    auto *find = new QAction(this);
+    auto *find = new QAction(tr("Filter keys"), this);
+    find->setObjectName(QStringLiteral("findKeysAction"));
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, m_filter, [this] {
@@ -182,6 +183,8 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab leaves the list for the details; arrows move in it
+    m_table->setAccessibleName(tr("Secret keys"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -233,13 +236,13 @@ KeysPage::KeysPage(QWidget *parent)
     m_stateText->setObjectName(QStringLiteral("keysStateText"));
     m_stateText->setWordWrap(true);
     m_stateText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_retry = new QPushButton(tr("&Retry"), m_statePanel);
+    m_retry = new QPushButton(tr("Re&try"), m_statePanel); // Alt+R is Refresh, beside it
     m_retry->setObjectName(QStringLiteral("keysRetryButton"));
     m_retry->setIcon(icon(IconId::Refresh));
     state->addWidget(m_stateTitle);
     state->addWidget(m_stateText);
     state->addWidget(m_retry, 0, Qt::AlignLeft);
-    m_emptyCreate = new QPushButton(tr("Create a secret key…"), m_statePanel);
+    m_emptyCreate = new QPushButton(tr("&Create a secret key…"), m_statePanel);
     m_emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
     m_emptyCreate->setIcon(icon(IconId::NewKey));
     connect(m_emptyCreate, &QPushButton::clicked, m_commands, &KeyCommands::createKey);
@@ -250,7 +253,8 @@ KeysPage::KeysPage(QWidget *parent)
     m_details->setActions({m_commands->editAction(), m_commands->rotateAction(), m_commands->revokeAction(),
                            m_commands->deleteAction()});
     connect(m_details, &KeyDetailsPanel::noteEdited, this, &KeysPage::saveNote);
-    auto *editNote = new QAction(this);
+    auto *editNote = new QAction(tr("Edit the note of the selected key"), this);
+    editNote->setObjectName(QStringLiteral("editNoteAction"));
     editNote->setShortcut(QKeySequence(Qt::Key_F2));
     editNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(editNote, &QAction::triggered, m_details, &KeyDetailsPanel::editNote);
@@ -269,6 +273,11 @@ KeysPage::KeysPage(QWidget *parent)
     m_publishable = new PublishableKeysPanel(m_tabs);
     m_tabs->addTab(m_publishable, tr("&Publishable keys"));
     m_tabs->setTabIcon(m_tabs->indexOf(m_publishable), icon(IconId::PublishableKey));
+    // Tab follows the screen: the command buttons, then the filter bar beside them (created
+    // first), then the list and the details.
+    QWidget::setTabOrder(deleteButton, m_filter);
+    QWidget::setTabOrder(m_filter, m_status);
+    QWidget::setTabOrder(m_status, refreshButton);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterProxy::setText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {

@@ -140,6 +140,7 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // Tab leaves the list; the arrows move in it
     m_table->verticalHeader()->hide();
     m_table->setItemDelegateForColumn(PublishableKeyModel::Key, new MonospaceDelegate(m_table));
     // The note says what a key is for and gets the room left; key and date fit their content
@@ -169,7 +170,7 @@ PublishableKeysPanel::PublishableKeysPanel(QWidget *parent)
     m_retry = new QPushButton(tr("Re&try"), m_statePanel);
     m_retry->setObjectName(QStringLiteral("publishableRetryButton"));
     m_retry->setIcon(icon(IconId::Refresh));
-    m_emptyCreate = new QPushButton(tr("Create a &publishable key…"), m_statePanel);
+    m_emptyCreate = new QPushButton(tr("Create a publishable ke&y…"), m_statePanel); // Alt+P: the tab
     m_emptyCreate->setObjectName(QStringLiteral("publishableEmptyCreateButton"));
     m_emptyCreate->setIcon(icon(IconId::NewKey));
     auto *stateButtons = new QHBoxLayout;

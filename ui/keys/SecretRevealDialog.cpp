@@ -20,6 +20,8 @@ SecretRevealDialog::SecretRevealDialog(const ApiKey &key, SecretBuffer secret, C
     m_done = buttons->addButton(tr("&Done"), QDialogButtonBox::AcceptRole);
     m_done->setObjectName(QStringLiteral("revealDoneButton"));
     m_done->setEnabled(false);
+    // Enter from the check box closes once it is ticked (Copy is the default only while focused).
+    m_done->setDefault(true);
     m_done->setToolTip(tr("Confirm first that the key is stored: it cannot be shown again."));
     layout->addWidget(buttons);
     connect(m_panel, &SecretRevealPanel::storedChanged, m_done, &QPushButton::setEnabled);

@@ -4,6 +4,7 @@
 #include "ClipboardGuard.h"
 #include "PageLayout.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -64,18 +65,29 @@ SecretRevealPanel::SecretRevealPanel(const ApiKey &key, SecretBuffer secret, Cli
     m_countdown->setObjectName(QStringLiteral("clipboardCountdown"));
     layout->addWidget(m_countdown);
 
-    m_stored = new QCheckBox(tr("I have stored this key somewhere safe"), this);
+    m_stored = new QCheckBox(tr("I have &stored this key somewhere safe"), this);
     m_stored->setObjectName(QStringLiteral("storedCheckBox"));
     layout->addWidget(m_stored);
     connect(m_copy, &QPushButton::clicked, this, &SecretRevealPanel::copy);
+    // The field cannot take the focus (see above), so Ctrl+C anywhere on the panel copies.
+    auto *copyAction = new QAction(tr("Copy the secret"), this);
+    copyAction->setObjectName(QStringLiteral("copySecretAction"));
+    copyAction->setShortcuts(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyAction, &QAction::triggered, m_copy, &QPushButton::click);
+    addAction(copyAction);
     connect(m_stored, &QCheckBox::toggled, this, &SecretRevealPanel::storedChanged);
     if (m_clipboard) {
         connect(m_clipboard, &ClipboardGuard::countdownChanged, this, [this](int seconds) {
             // 0: the countdown is over (cleared, or the user copied something else meanwhile).
             m_countdown->setText(seconds > 0 ? tr("Copied. The clipboard is cleared in %n second(s).", nullptr, seconds)
                                              : QString());
+            m_copy->setAccessibleDescription(m_countdown->text());
         });
-        connect(m_clipboard, &ClipboardGuard::cleared, this, [this] { m_countdown->setText(tr("Clipboard cleared.")); });
+        connect(m_clipboard, &ClipboardGuard::cleared, this, [this] {
+            m_countdown->setText(tr("Clipboard cleared."));
+            m_copy->setAccessibleDescription(m_countdown->text());
+        });
     }
     m_copy->setFocus();
 }
@@ -97,6 +109,7 @@ void SecretRevealPanel::copy()
         return;
     m_clipboard->copySecret(m_secret.view(), ClipboardSeconds);
     m_countdown->setText(tr("Copied. The clipboard is cleared in %n second(s).", nullptr, ClipboardSeconds));
+    m_copy->setAccessibleDescription(m_countdown->text());
 }
 
 bool SecretRevealPanel::isStored() const

@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QToolTip>
@@ -18,12 +19,82 @@ UsageSparkline::UsageSparkline(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Requests per day, last 30 days"));
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setFocusPolicy(Qt::TabFocus); // the arrow keys read the days
 }
 
 void UsageSparkline::setUsage(const QList<DailyUsage> &usage)
 {
     m_usage = usage;
-    setAccessibleDescription(summary());
+    if (m_current >= m_usage.size())
+        m_current = -1; // a refresh of the same key keeps the day the arrow keys are on
+    updateAccessibleDescription();
+    update();
+}
+
+QString UsageSparkline::dayText(int day) const
+{
+    if (day < 0 || day >= m_usage.size())
+        return {};
+    const DailyUsage &d = m_usage.at(day);
+    return tr("%1: %2").arg(QLocale().toString(d.day, QLocale::LongFormat),
+                            tr("%Ln request(s)", nullptr, int(std::min<qint64>(d.count, INT_MAX))));
+}
+
+void UsageSparkline::updateAccessibleDescription()
+{
+    const QString day = hasFocus() ? dayText(m_current) : QString();
+    setAccessibleDescription(day.isEmpty() ? summary() : tr("%1; %2").arg(summary(), day));
+}
+
+void UsageSparkline::setCurrentDay(int day)
+{
+    if (m_usage.isEmpty())
+        return;
+    m_current = std::clamp(day, 0, int(m_usage.size()) - 1);
+    updateAccessibleDescription();
+    update();
+    const QRectF area = barArea();
+    const qreal slot = area.width() / qreal(m_usage.size());
+    QToolTip::showText(mapToGlobal(QPoint(int(area.left() + (m_current + 0.5) * slot), int(area.top()))),
+                       dayText(m_current), this);
+}
+
+void UsageSparkline::keyPressEvent(QKeyEvent *event)
+{
+    const int last = int(m_usage.size()) - 1;
+    // The first key lands on the latest day, where a change in traffic shows first.
+    switch (event->key()) {
+    case Qt::Key_Left:
+        setCurrentDay(m_current < 0 ? last : m_current - 1);
+        break;
+    case Qt::Key_Right:
+        setCurrentDay(m_current < 0 ? last : m_current + 1);
+        break;
+    case Qt::Key_Home:
+        setCurrentDay(0);
+        break;
+    case Qt::Key_End:
+        setCurrentDay(last);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void UsageSparkline::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    updateAccessibleDescription();
+    update();
+}
+
+void UsageSparkline::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    QToolTip::hideText();
+    updateAccessibleDescription();
     update();
 }
 
@@ -84,6 +155,13 @@ void UsageSparkline::paintEvent(QPaintEvent *)
     base.setAlphaF(0.25f);
     p.setPen(QPen(base, 1));
     p.drawLine(area.bottomLeft(), area.bottomRight());
+    if (hasFocus()) {
+        QColor frame = pal.color(QPalette::Highlight);
+        frame.setAlphaF(0.6f);
+        p.setPen(QPen(frame, 1));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+    }
     if (m_usage.isEmpty())
         return;
     qint64 peak = 0;
@@ -100,6 +178,12 @@ void UsageSparkline::paintEvent(QPaintEvent *)
         const qreal h = std::max<qreal>(2.0, (area.height() - 1) * qreal(m_usage.at(i).count) / qreal(peak));
         p.drawRect(QRectF(area.left() + i * slot + gap / 2, area.bottom() - h, slot - gap, h));
     }
+    if (hasFocus() && m_current >= 0 && m_current < m_usage.size()) {
+        p.setPen(QPen(pal.color(QPalette::Text), 1));
+        p.setBrush(Qt::NoBrush);
+        const QRectF day(area.left() + m_current * slot, area.top(), slot, area.height());
+        p.drawRect(day.adjusted(0.5, 0.5, -0.5, -0.5));
+    }
 }
 
 bool UsageSparkline::event(QEvent *event)
@@ -112,11 +196,7 @@ bool UsageSparkline::event(QEvent *event)
             event->ignore();
             return true;
         }
-        const DailyUsage &d = m_usage.at(day);
-        QToolTip::showText(help->globalPos(),
-                           tr("%1: %2").arg(QLocale().toString(d.day, QLocale::LongFormat),
-                                            tr("%Ln request(s)", nullptr, int(std::min<qint64>(d.count, INT_MAX)))),
-                           this);
+        QToolTip::showText(help->globalPos(), dayText(day), this);
         return true;
     }
     return QWidget::event(event);

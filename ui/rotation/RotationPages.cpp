@@ -99,7 +99,7 @@ ReasonPage::ReasonPage(QWidget *parent) : RotationPage(parent)
     const std::pair<RotationReason, const char *> reasons[] = {
         {RotationReason::Scheduled, QT_TR_NOOP("&Scheduled rotation")},
         {RotationReason::SuspectedLeak, QT_TR_NOOP("Suspected &leak: the secret may be known to someone else")},
-        {RotationReason::PersonLeft, QT_TR_NOOP("A &person who knew the secret left")},
+        {RotationReason::PersonLeft, QT_TR_NOOP("A person who &knew the secret left")}, // Alt+P: Policy
         {RotationReason::Policy, QT_TR_NOOP("&Policy or audit requirement")},
     };
     for (const auto &[reason, text] : reasons) {
@@ -512,6 +512,7 @@ RetirePage::RetirePage(QWidget *parent) : RotationPage(parent)
     graceRow->addWidget(expire);
     m_grace = new QComboBox(this);
     m_grace->setObjectName(QStringLiteral("graceChoice"));
+    m_grace->setAccessibleName(tr("Grace period"));
     m_grace->addItem(tr("1 hour"), 3600);
     m_grace->addItem(tr("24 hours"), 24 * 3600);
     m_grace->addItem(tr("7 days"), 7 * 24 * 3600);
@@ -520,12 +521,14 @@ RetirePage::RetirePage(QWidget *parent) : RotationPage(parent)
     graceRow->addWidget(m_grace);
     m_custom = new QDateTimeEdit(this);
     m_custom->setObjectName(QStringLiteral("graceCustom"));
+    m_custom->setAccessibleName(tr("End of the grace period"));
     m_custom->setCalendarPopup(true);
     m_custom->setEnabled(false);
     graceRow->addWidget(m_custom);
     graceRow->addStretch(1);
     layout->addLayout(graceRow);
-    auto *revoke = new QRadioButton(tr("&Revoke it now: it answers 401 at once and stays listed as revoked"), this);
+    // Alt+R is the commit button, "Retire the old key".
+    auto *revoke = new QRadioButton(tr("Re&voke it now: it answers 401 at once and stays listed as revoked"), this);
     revoke->setObjectName(QStringLiteral("retireRevoke"));
     auto *remove = new QRadioButton(tr("&Delete it now: it stops working and leaves the list; the audit log keeps "
                                        "its history"), this);
