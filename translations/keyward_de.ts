@@ -1210,7 +1210,7 @@ Try &apos;%1 --help&apos; for more information.</source>
     </message>
     <message>
         <source>user or key id</source>
-        <translation>Benutzer- oder Schlüssel-ID</translation>
+        <translation>Benutzer-/Schlüssel-ID</translation>
     </message>
     <message>
         <source>&amp;IP:</source>

@@ -22,6 +22,7 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -129,21 +130,20 @@ KeysPage::KeysPage(QWidget *parent)
         if (keys.size() == 1)
             Q_EMIT showAuditRequested(keys.constFirst().id);
     });
-    auto *newButton = new QToolButton(this);
-    newButton->setDefaultAction(m_commands->newAction());
-    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *editButton = new QToolButton(this);
-    editButton->setDefaultAction(m_commands->editAction());
-    editButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *rotateButton = new QToolButton(this);
-    rotateButton->setDefaultAction(m_commands->rotateAction());
-    rotateButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *revokeButton = new QToolButton(this);
-    revokeButton->setDefaultAction(m_commands->revokeAction());
-    revokeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *deleteButton = new QToolButton(this);
-    deleteButton->setDefaultAction(m_commands->deleteAction());
-    deleteButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The commands show their names beside their icons where the row has room, and only their
+    // icons (names in the tooltips and to screen readers) where it has not: see fitCommandButtons().
+    QToolButton *newButton = nullptr, *editButton = nullptr, *rotateButton = nullptr, *revokeButton = nullptr,
+                *deleteButton = nullptr;
+    for (auto [button, action] : {std::pair{&newButton, m_commands->newAction()}, std::pair{&editButton, m_commands->editAction()},
+                                  std::pair{&rotateButton, m_commands->rotateAction()},
+                                  std::pair{&revokeButton, m_commands->revokeAction()},
+                                  std::pair{&deleteButton, m_commands->deleteAction()}}) {
+        *button = new QToolButton(this);
+        (*button)->setDefaultAction(action);
+        (*button)->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_commandButtons.append(*button);
+    }
+    m_refreshButton = refreshButton;
     bar->addWidget(newButton);
     bar->addWidget(editButton);
     bar->addWidget(rotateButton);
@@ -438,9 +438,35 @@ void KeysPage::updateDetails()
     });
 }
 
+void KeysPage::fitCommandButtons()
+{
+    // What the row needs with the names shown, measured in that style so that a language's longer
+    // names count; the filter, the status list and Refresh keep their own minimums.
+    int named = 0;
+    for (QToolButton *button : std::as_const(m_commandButtons)) {
+        const Qt::ToolButtonStyle was = button->toolButtonStyle();
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        // The layout may squeeze a button down to its icon, so the window can get narrower than
+        // the named row; the style below follows before anything is painted.
+        button->setMinimumWidth(button->sizeHint().width());
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        named += button->sizeHint().width();
+        button->setToolButtonStyle(was);
+    }
+    const int spacing = std::max(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing, nullptr, this), 6);
+    const int rest = m_filter->minimumWidth() + m_status->minimumSizeHint().width() + m_refreshButton->sizeHint().width()
+                     + 12 + 8 * spacing;
+    const QMargins margins = m_secretTab->layout()->contentsMargins();
+    const int room = m_secretTab->width() - margins.left() - margins.right();
+    const Qt::ToolButtonStyle wanted = named + rest <= room ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    for (QToolButton *button : std::as_const(m_commandButtons))
+        button->setToolButtonStyle(wanted);
+}
+
 void KeysPage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    fitCommandButtons();
     const Qt::Orientation wanted = width() >= SideBySideMinWidth ? Qt::Horizontal : Qt::Vertical;
     if (m_splitter->orientation() != wanted) {
         m_splitter->setOrientation(wanted);

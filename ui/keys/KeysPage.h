@@ -20,6 +20,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace keyward {
 
@@ -86,6 +87,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitCommandButtons();
+
+private:
     void loadPage(const QString &cursor, bool replace);
     void updateState();
     void updateSummary();
@@ -113,6 +117,8 @@ private:
     QPushButton *m_retry;
     QPushButton *m_emptyCreate;
     QSplitter *m_splitter;
+    QList<QToolButton *> m_commandButtons; // new, edit, rotate, revoke, delete
+    QPushButton *m_refreshButton;
     QTabWidget *m_tabs;
     QWidget *m_secretTab;
     PublishableKeysPanel *m_publishable;
