@@ -1320,7 +1320,7 @@ Saisissez «&#xa0;%1 --help&#xa0;» pour plus d’informations.</translation>
     </message>
     <message>
         <source>Ke&amp;y:</source>
-        <translation>&amp;Clé&#xa0;:</translation>
+        <translation>C&amp;lé&#xa0;:</translation>
     </message>
     <message>
         <source>Check passed: %1</source>
@@ -2639,7 +2639,7 @@ ID de requête&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Sign In with Browser</source>
-        <translation>Se &amp;connecter avec le navigateur</translation>
+        <translation>Se co&amp;nnecter avec le navigateur</translation>
     </message>
     <message>
         <source>Sign &amp;Out</source>
@@ -3963,7 +3963,7 @@ Les pages web et les applications qui l’utilisent encore cesseront de fonction
     </message>
     <message>
         <source>&amp;Sign in with browser</source>
-        <translation>Se &amp;connecter avec le navigateur</translation>
+        <translation>Se co&amp;nnecter avec le navigateur</translation>
     </message>
     <message>
         <source>Opens your web browser at the server&apos;s sign-in page; Keyward continues when you are done.</source>

@@ -547,8 +547,9 @@ QStringList mnemonicClashes(QWidget *window)
     const auto mine = [window](const QWidget *w) { return w->window() == window && w->isVisible() && w->isEnabled(); };
     if (const auto *main = qobject_cast<const QMainWindow *>(window); main && main->menuWidget()) {
         if (const auto *bar = qobject_cast<const QMenuBar *>(main->menuWidget())) {
+            // The menu bar answers to its menus' letters whether or not a menu is enabled.
             for (const QAction *a : bar->actions())
-                if (a->isVisible() && a->isEnabled())
+                if (a->isVisible())
                     add(a->text(), QStringLiteral("menu “%1”").arg(a->text()));
         }
     }

@@ -20,6 +20,7 @@
 #include "ProfileStore.h"
 #include "ProfilesDialog.h"
 #include "PublishableKeysPanel.h"
+#include "LayoutCheck.h"
 #include "RotationGuiKit.h"
 #include "RotationWizard.h"
 #include "SecretRevealDialog.h"
@@ -136,64 +137,6 @@ QString describe(const QWidget *w)
 QString plain(const QString &text)
 {
     return ShortcutsDialog::plainText(text);
-}
-
-// The letter a label or a button answers to with Alt, lower case; null when it has none.
-QChar mnemonicOf(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) != QLatin1Char('&'))
-            continue;
-        if (text.at(i + 1) == QLatin1Char('&')) {
-            ++i;
-            continue;
-        }
-        return text.at(i + 1).toLower();
-    }
-    return {};
-}
-
-// Alt+letter shortcuts of `window` that more than one visible, enabled control answers to: the
-// menu bar's menus, labels with a buddy, buttons, tabs and group boxes. Ambiguous mnemonics only
-// move the focus between their owners, or open a menu instead of using the control.
-QStringList mnemonicClashes(QWidget *window)
-{
-    QMultiMap<QChar, QString> owners;
-    const auto live
-        = [window](QWidget *w) { return w->isVisible() && w->isEnabled() && w->window() == window; };
-    for (QLabel *label : window->findChildren<QLabel *>()) {
-        if (live(label) && label->buddy() && !mnemonicOf(label->text()).isNull())
-            owners.insert(mnemonicOf(label->text()), describe(label));
-    }
-    for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
-        if (live(button) && !mnemonicOf(button->text()).isNull())
-            owners.insert(mnemonicOf(button->text()), describe(button));
-    }
-    for (QTabBar *bar : window->findChildren<QTabBar *>()) {
-        for (int i = 0; live(bar) && i < bar->count(); ++i) {
-            if (bar->isTabEnabled(i) && bar->isTabVisible(i) && !mnemonicOf(bar->tabText(i)).isNull())
-                owners.insert(mnemonicOf(bar->tabText(i)), QStringLiteral("tab \"%1\"").arg(bar->tabText(i)));
-        }
-    }
-    for (QGroupBox *box : window->findChildren<QGroupBox *>()) {
-        if (live(box) && !mnemonicOf(box->title()).isNull())
-            owners.insert(mnemonicOf(box->title()), QStringLiteral("group \"%1\"").arg(box->title()));
-    }
-    for (QMenuBar *bar : window->findChildren<QMenuBar *>()) {
-        // The menu bar answers to its menus' letters whether or not a menu is enabled.
-        for (QAction *menu : bar->actions()) {
-            if (live(bar) && !mnemonicOf(menu->text()).isNull())
-                owners.insert(mnemonicOf(menu->text()), QStringLiteral("menu \"%1\"").arg(menu->text()));
-        }
-    }
-    QStringList clashes;
-    for (const QChar letter : owners.uniqueKeys()) {
-        const QStringList who = owners.values(letter);
-        if (who.size() > 1)
-            clashes.append(
-                QStringLiteral("Alt+%1: %2").arg(letter.toUpper(), who.join(QStringLiteral(" | "))));
-    }
-    return clashes;
 }
 
 // Whether Qt would consider `action`'s shortcut in context now, reached through `carrier`'s
@@ -681,7 +624,7 @@ private Q_SLOTS:
     {
         auto check = [](QWidget *window, const QString &where) {
             const QStringList shortcuts = ambiguousShortcuts(window);
-            const QStringList mnemonics = mnemonicClashes(window);
+            const QStringList mnemonics = layoutcheck::mnemonicClashes(window);
             return (shortcuts + mnemonics).isEmpty()
                 ? QString()
                 : where + QStringLiteral(": ") + (shortcuts + mnemonics).join(QStringLiteral("; "));
@@ -828,7 +771,7 @@ private Q_SLOTS:
 
         QStringList problems;
         auto checkPage = [&problems, wizard](const QString &where) {
-            for (const QString &p : mnemonicClashes(wizard) + ambiguousShortcuts(wizard))
+            for (const QString &p : layoutcheck::mnemonicClashes(wizard) + ambiguousShortcuts(wizard))
                 problems.append(where + QStringLiteral(": ") + p);
             if (!wizard->isAncestorOf(focused()))
                 problems.append(where + QStringLiteral(": the focus is outside the wizard"));
