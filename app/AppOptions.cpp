@@ -6,6 +6,18 @@
 
 namespace keyward {
 
+QString AppOptions::requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if ((a == QLatin1String("--lang") || a == QLatin1String("-lang")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return {};
+}
+
 AppOptions::Outcome AppOptions::parse(const QStringList &arguments, AppOptions *options, QString *message)
 {
     QCommandLineParser parser;

@@ -26,6 +26,8 @@ public:
     // Parses arguments (argv[0] first). For ExitSuccess and ExitUsage, `message` holds what to
     // print (help or version on stdout, the error on stderr; exit code 2 for usage errors).
     static Outcome parse(const QStringList &arguments, AppOptions *options, QString *message);
+    // The value of --lang (or --lang=…) on the command line, whatever else is on it; empty if none.
+    static QString requestedLanguage(const QStringList &arguments);
 };
 
 } // namespace keyward

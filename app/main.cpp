@@ -21,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace keyward;
 
@@ -39,7 +40,17 @@ int main(int argc, char **argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     AppOptions options;
     QString message;
-    switch (AppOptions::parse(arguments, &options, &message)) {
+    AppOptions::Outcome outcome = AppOptions::parse(arguments, &options, &message);
+    std::optional<QCoreApplication> core;
+    if (outcome != AppOptions::Outcome::Run) {
+        // Said again in the user's language: a core application needs no display and carries
+        // the translators (--lang as given, even when the rest of the line is wrong).
+        core.emplace(argc, argv);
+        const QString language = AppOptions::requestedLanguage(arguments);
+        installTranslations(&*core, language.isEmpty() ? QLocale::system() : QLocale(language));
+        outcome = AppOptions::parse(arguments, &options, &message);
+    }
+    switch (outcome) {
     case AppOptions::Outcome::ExitSuccess:
         std::fprintf(stdout, "%s\n", qPrintable(message));
         return 0;
