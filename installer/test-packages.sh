@@ -136,8 +136,10 @@ if [ "$(id -u)" -eq 0 ]; then
     lintian_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$work")
 fi
 lintian_rc=0
-"${lintian_as[@]}" lintian --fail-on none --display-info --show-overrides "$work"/debs/*.deb >"$work/lintian.txt" 2>&1 \
-    || lintian_rc=$?
+# From $work: the unprivileged user may not enter the folder the test was started from (a clone
+# under a private mktemp folder, say), and lintian changes back to it.
+(cd "$work" && "${lintian_as[@]}" lintian --fail-on none --display-info --show-overrides "$work"/debs/*.deb) \
+    >"$work/lintian.txt" 2>&1 || lintian_rc=$?
 sed 's/^/    /' "$work/lintian.txt" >&2
 [ $lintian_rc -eq 0 ] || fail "lintian did not run (exit $lintian_rc)"
 if grep -q '^[EW]: ' "$work/lintian.txt"; then
