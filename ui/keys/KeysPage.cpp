@@ -214,11 +214,17 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, selectionMoved);
     // Short columns fit their words in the user's language ("Läuft in 2 Tagen ab"); the note and
     // the permissions keep the widths above and elide.
-    connect(m_model, &QAbstractItemModel::modelReset, m_table, [this] {
+    const auto fitShortColumns = [this] {
         for (int column : {int(KeyListModel::Status), int(KeyListModel::Created), int(KeyListModel::LastUsed)})
             m_table->setColumnWidth(column, std::min(std::max(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
                                                               m_table->horizontalHeader()->sectionSizeHint(column)),
                                                      260));
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, m_table, fitShortColumns);
+    // The first page of a load arrives as inserted rows after an empty reset: fit to it once.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_table, [fitShortColumns](const QModelIndex &, int first) {
+        if (first == 0)
+            fitShortColumns();
     });
     // Double-click or Enter on a key: edit it (those who may), as in a file manager's properties.
     connect(m_table, &QTableView::activated, this, [this] {
