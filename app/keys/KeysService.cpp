@@ -60,7 +60,10 @@ void KeysService::create(const KeyDraft &draft, QObject *context, std::function<
     if (!draft.rotates.isEmpty())
         body.insert(QStringLiteral("rotates"), draft.rotates);
     QPointer<KeysService> self(this);
-    m_api->send(ApiRequest::post(QStringLiteral("/secret-keys"), body), context,
+    ApiRequest request = ApiRequest::post(QStringLiteral("/secret-keys"), body);
+    if (!draft.idempotencyKey.isEmpty())
+        request.idempotencyKey = draft.idempotencyKey;
+    m_api->send(request, context,
                 [self, draft, context, done](const Result<ApiResponse> &r) {
         if (!r.ok()) {
             Result<CreatedKey> failure(r.error());
@@ -85,7 +88,10 @@ void KeysService::create(const KeyDraft &draft, QObject *context, std::function<
                     return;
                 }
                 // The fresh key carries the news of the one it replaces, for the user and the list.
-                self->create(draft, context, [done, replaced = revoked.value()](Result<CreatedKey> &fresh) {
+                // It is a new request: the old Idempotency-Key would only replay the same answer.
+                KeyDraft again = draft;
+                again.idempotencyKey.clear();
+                self->create(again, context, [done, replaced = revoked.value()](Result<CreatedKey> &fresh) {
                     if (fresh.ok())
                         fresh.value().replaced = replaced;
                     done(fresh);

@@ -27,6 +27,9 @@ struct KeyDraft
     QStringList permissions;
     QDateTime expiresAt; // invalid: never
     QString rotates;     // the id of the key this one replaces (rotation), or empty
+    // Sent as the Idempotency-Key when set: asking again with the same key and body cannot make a
+    // second key. Empty: a fresh one for this call (and its automatic retries).
+    QByteArray idempotencyKey;
 };
 
 // What an edit changes: only the fields that are set are sent.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CreateKeyDialog.h"
 
+#include <QUuid>
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -51,7 +53,23 @@ void CreateKeyDialog::submit()
     if (m_form->isEditing())
         Q_EMIT saveRequested(m_form->changes());
     else
-        Q_EMIT createRequested(m_form->draft());
+        Q_EMIT createRequested(requestedDraft());
+}
+
+KeyDraft CreateKeyDialog::requestedDraft()
+{
+    // Create pressed again after a failure, with nothing changed, asks for the same key: the same
+    // body (the expiry is not recomputed from "in 30 days") and the same Idempotency-Key, so a key
+    // the server made while its answer was lost is not made a second time.
+    KeyDraft draft = m_form->draft();
+    const QString choice = m_form->expiryChoice();
+    if (m_lastDraft && m_lastDraft->note == draft.note && m_lastDraft->permissions == draft.permissions
+        && m_lastExpiryChoice == choice)
+        return *m_lastDraft;
+    draft.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    m_lastDraft = draft;
+    m_lastExpiryChoice = choice;
+    return draft;
 }
 
 void CreateKeyDialog::setBusy(bool busy)

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QDialogButtonBox;
 class QLabel;
 class QPushButton;
@@ -38,6 +40,9 @@ Q_SIGNALS:
     void saveRequested(const keyward::KeyUpdate &changes);
 
 private:
+    KeyDraft requestedDraft();
+    std::optional<KeyDraft> m_lastDraft; // what the last Create asked for
+    QString m_lastExpiryChoice;
     void updateState();
     void submit();
 

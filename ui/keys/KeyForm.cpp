@@ -246,6 +246,11 @@ QString KeyForm::noteProblem() const
     return {};
 }
 
+QString KeyForm::expiryChoice() const
+{
+    return QStringLiteral("%1|%2").arg(m_expiry->currentData().toInt()).arg(m_customDate->date().toString(Qt::ISODate));
+}
+
 KeyDraft KeyForm::draft() const
 {
     KeyDraft d;

@@ -44,6 +44,8 @@ public:
     void setTemplate(const QString &note, const QStringList &permissions);
 
     KeyDraft draft() const;
+    // The expiry as chosen ("in 30 days", a date), not as computed: equal choices, equal keys.
+    QString expiryChoice() const;
     // For editing: the fields that differ from the key being edited.
     KeyUpdate changes() const;
     // Why the form cannot be sent as it is; empty when it can.
