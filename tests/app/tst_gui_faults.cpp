@@ -106,6 +106,49 @@ private:
         return page && QTest::qWaitFor([page] { return page->isVisible(); }, 5'000) ? page : nullptr;
     }
 
+    // The keys page's New key dialog, once the list is loaded, with `note` typed and Read only chosen.
+    CreateKeyDialog *openCreateDialog(const QString &note)
+    {
+        KeysPage *page = showKeysPage();
+        if (!page || !QTest::qWaitFor([page] { return !page->model()->isLoading() && page->model()->rowCount() > 0; }, 15'000))
+            return nullptr;
+        auto *newKey = page->findChild<QAction *>(QStringLiteral("newKeyAction"));
+        if (!QTest::qWaitFor([newKey] { return newKey->isEnabled(); }, 5'000))
+            return nullptr;
+        newKey->trigger();
+        CreateKeyDialog *create = nullptr;
+        if (!QTest::qWaitFor([&] { return (create = m_window->findChild<CreateKeyDialog *>()) && create->isVisible(); }, 15'000))
+            return nullptr;
+        QTest::keyClicks(create->findChild<QLineEdit *>(QStringLiteral("keyNote")), note);
+        create->findChild<QPushButton *>(QStringLiteral("preset1"))->click(); // read only
+        return create;
+    }
+
+    // Ticks "stored" in the reveal dialog and closes it; true once it is gone.
+    bool closeReveal(SecretRevealDialog *reveal)
+    {
+        reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
+        reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->click();
+        return QTest::qWaitFor([this] {
+            auto *open = m_window->findChild<SecretRevealDialog *>();
+            return !open || !open->isVisible();
+        }, 5'000);
+    }
+
+    // On the server, asked directly: how many keys with this note are active and how many revoked.
+    std::pair<int, int> activeAndRevoked(const QString &note)
+    {
+        int active = 0;
+        int revoked = 0;
+        for (const QJsonValue &v : m_server.get(QStringLiteral("/secret-keys?limit=100"), m_admin)
+                                       .json().value(QStringLiteral("data")).toArray()) {
+            const QJsonObject k = v.toObject();
+            if (k.value(QStringLiteral("note")).toString() == note)
+                ++(k.value(QStringLiteral("revoked_at")).isNull() ? active : revoked);
+        }
+        return {active, revoked};
+    }
+
     // Presses F5 on the key table, as the user would.
     static void pressRefresh(KeysPage *page)
     {
@@ -299,14 +342,9 @@ private Q_SLOTS:
         KeysPage *page = showKeysPage();
         QVERIFY(page);
         QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading() && page->model()->rowCount() > 0, 15'000);
-        auto *newKey = page->findChild<QAction *>(QStringLiteral("newKeyAction"));
-        QTRY_VERIFY(newKey->isEnabled());
-        newKey->trigger();
-        CreateKeyDialog *create = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((create = m_window->findChild<CreateKeyDialog *>()) && create->isVisible(), 15'000);
         const QString note = QStringLiteral("Fault test: nightly export");
-        QTest::keyClicks(create->findChild<QLineEdit *>(QStringLiteral("keyNote")), note);
-        create->findChild<QPushButton *>(QStringLiteral("preset1"))->click(); // read only
+        CreateKeyDialog *create = openCreateDialog(note);
+        QVERIFY(create);
         const KeyDraft typed = create->draft();
         QCOMPARE(typed.note, note);
         QVERIFY(!typed.permissions.isEmpty());
@@ -341,9 +379,7 @@ private Q_SLOTS:
         const QJsonObject onServer = rotationkit::serverKey(m_server, m_admin, id);
         QCOMPARE(onServer.value(QStringLiteral("note")).toString(), note);
         QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 200); // and the secret works
-        reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
-        reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<SecretRevealDialog *>() || !m_window->findChild<SecretRevealDialog *>()->isVisible());
+        QVERIFY(closeReveal(reveal));
         QTRY_VERIFY(page->model()->indexOfKey(id).isValid());
 
         // The secret is nowhere it should not be.
@@ -363,15 +399,9 @@ private Q_SLOTS:
     // having seen its secret, and makes a fresh one whose secret it shows. One active key results.
     void lostAnswerLeavesNoUnseenKey()
     {
-        KeysPage *page = showKeysPage();
-        QVERIFY(page);
-        QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading() && page->model()->rowCount() > 0, 15'000);
-        page->findChild<QAction *>(QStringLiteral("newKeyAction"))->trigger();
-        CreateKeyDialog *create = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((create = m_window->findChild<CreateKeyDialog *>()) && create->isVisible(), 15'000);
         const QString note = QStringLiteral("Fault test: answer lost");
-        QTest::keyClicks(create->findChild<QLineEdit *>(QStringLiteral("keyNote")), note);
-        create->findChild<QPushButton *>(QStringLiteral("preset1"))->click();
+        CreateKeyDialog *create = openCreateDialog(note);
+        QVERIFY(create);
         m_proxy->loseAnswersToPosts(1);
         QTest::mouseClick(create->findChild<QPushButton *>(QStringLiteral("createKeyButton")), Qt::LeftButton);
         SecretRevealDialog *reveal = nullptr;
@@ -380,21 +410,11 @@ private Q_SLOTS:
         const QString secret = reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text();
         QVERIFY(secret.size() > 40);
         QCOMPARE(m_server.get(QStringLiteral("/payments"), secret).status, 200);
-        reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
-        reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<SecretRevealDialog *>() || !m_window->findChild<SecretRevealDialog *>()->isVisible());
+        QVERIFY(closeReveal(reveal));
 
         // On the server: the key whose answer was lost is revoked, the shown one is the only
         // active key with this note.
-        const TestServer::Response r = m_server.get(QStringLiteral("/secret-keys?limit=100"), m_admin);
-        int active = 0;
-        int revoked = 0;
-        for (const QJsonValue &v : r.json().value(QStringLiteral("data")).toArray()) {
-            const QJsonObject k = v.toObject();
-            if (k.value(QStringLiteral("note")).toString() != note)
-                continue;
-            (k.value(QStringLiteral("revoked_at")).isNull() ? active : revoked)++;
-        }
+        const auto [active, revoked] = activeAndRevoked(note);
         QCOMPARE(active, 1);
         QCOMPARE(revoked, 1);
         QVERIFY2(m_log.find(secret.mid(5)).isEmpty(), qPrintable(m_log.find(secret.mid(5))));
@@ -406,15 +426,9 @@ private Q_SLOTS:
     // key nobody saw and makes a fresh one. One key stays active, its secret shown once.
     void createAgainAfterLostAnswersLeavesOneActiveKey()
     {
-        KeysPage *page = showKeysPage();
-        QVERIFY(page);
-        QTRY_VERIFY_WITH_TIMEOUT(!page->model()->isLoading() && page->model()->rowCount() > 0, 15'000);
-        page->findChild<QAction *>(QStringLiteral("newKeyAction"))->trigger();
-        CreateKeyDialog *create = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((create = m_window->findChild<CreateKeyDialog *>()) && create->isVisible(), 15'000);
         const QString note = QStringLiteral("Fault test: every answer lost");
-        QTest::keyClicks(create->findChild<QLineEdit *>(QStringLiteral("keyNote")), note);
-        create->findChild<QPushButton *>(QStringLiteral("preset1"))->click();
+        CreateKeyDialog *create = openCreateDialog(note);
+        QVERIFY(create);
         auto *createButton = create->findChild<QPushButton *>(QStringLiteral("createKeyButton"));
         auto *error = create->findChild<QLabel *>(QStringLiteral("createKeyError"));
         m_proxy->loseAnswersToPosts(1'000);
@@ -426,22 +440,9 @@ private Q_SLOTS:
         QTest::mouseClick(createButton, Qt::LeftButton);
         SecretRevealDialog *reveal = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((reveal = m_window->findChild<SecretRevealDialog *>()) && reveal->isVisible(), 15'000);
-        reveal->findChild<QCheckBox *>(QStringLiteral("storedCheckBox"))->setChecked(true);
-        reveal->findChild<QPushButton *>(QStringLiteral("revealDoneButton"))->click();
-        QTRY_VERIFY(!m_window->findChild<SecretRevealDialog *>() || !m_window->findChild<SecretRevealDialog *>()->isVisible());
+        QVERIFY(closeReveal(reveal));
 
-        int active = 0;
-        int revoked = 0;
-        for (const QJsonValue &v : m_server.get(QStringLiteral("/secret-keys?limit=100"), m_admin)
-                                       .json().value(QStringLiteral("data")).toArray()) {
-            const QJsonObject k = v.toObject();
-            if (k.value(QStringLiteral("note")).toString() != note)
-                continue;
-            if (k.value(QStringLiteral("revoked_at")).isNull())
-                ++active;
-            else
-                ++revoked;
-        }
+        const auto [active, revoked] = activeAndRevoked(note);
         QCOMPARE(active, 1);  // the key whose secret was shown
         QCOMPARE(revoked, 1); // the one the lost answers carried, revoked since nobody saw its secret
     }
