@@ -251,15 +251,8 @@ void ApiServer::getAuditChain(const ExchangePtr &ex)
         // (prev_hash, hash) so the range verifies, but nothing of their content.
         const AuditChainPage page = AuditLog::chain(db, afterSeq, limit);
         QJsonArray data;
-        for (const AuditChainEntry &entry : page.entries) {
-            if (entry.orgId == orgId)
-                data.append(entry.event.toJson());
-            else
-                data.append(QJsonObject {{QStringLiteral("id"), entry.event.id()},
-                                         {QStringLiteral("redacted"), true},
-                                         {QStringLiteral("prev_hash"), entry.event.prevHash},
-                                         {QStringLiteral("hash"), entry.event.hash}});
-        }
+        for (const AuditChainEntry &entry : page.entries)
+            data.append(entry.toJsonFor(orgId));
         return Reply::json(200, {{QStringLiteral("object"), QStringLiteral("list")},
                                  {QStringLiteral("data"), data},
                                  {QStringLiteral("has_more"), page.hasMore},

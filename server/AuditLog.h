@@ -3,6 +3,7 @@
 
 #include "AuditEvent.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -72,6 +73,19 @@ struct AuditChainEntry
 {
     AuditEvent event;
     QString orgId;
+
+    // As `GET /audit-events/chain` shows it to a member of `viewerOrg`: the whole event for its own
+    // organisation, else a stub {"id", "redacted": true, "prev_hash", "hash"} that keeps the
+    // chain's links and nothing of the content.
+    QJsonObject toJsonFor(const QString &viewerOrg) const
+    {
+        if (orgId == viewerOrg)
+            return event.toJson();
+        return {{QStringLiteral("id"), event.id()},
+                {QStringLiteral("redacted"), true},
+                {QStringLiteral("prev_hash"), event.prevHash},
+                {QStringLiteral("hash"), event.hash}};
+    }
 };
 
 struct AuditChainPage
