@@ -3,6 +3,7 @@
 // verifies against the chain and the signed head (green banner), filters by kind of event and by
 // a time range dragged on the timeline, shows an event's details, exports what the API returns,
 // and names the event an edit made directly in the database broke (red banner).
+#include "KeyringSession.h"
 #include "AuditEventDetails.h"
 #include "AuditLogModel.h"
 #include "AuditLogPage.h"
@@ -72,8 +73,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals);
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         m_admin = startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read"), QStringLiteral("tst_gui_audit"));
         QVERIFY(!m_admin.isEmpty());
         m_window = openKeysPage(m_server, m_dir.filePath(QStringLiteral("audit.ini")),

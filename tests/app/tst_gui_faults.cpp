@@ -3,6 +3,7 @@
 // refuses, drops, answers garbage, holds answers back or says 503 on demand. Every page shows the
 // error, stays responsive and recovers when the server comes back; the create dialog keeps what
 // the user typed; no secret ends up in the settings or the log.
+#include "KeyringSession.h"
 #include "AuditLogModel.h"
 #include "AuditLogPage.h"
 #include "CreateKeyDialog.h"
@@ -169,8 +170,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_log.install();
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         m_admin = rotationkit::startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read"),
                                                QStringLiteral("tst_gui_faults admin"));
         QVERIFY(!m_admin.isEmpty());

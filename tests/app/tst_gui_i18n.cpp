@@ -11,6 +11,7 @@
 // layouts that will not survive a real one.
 //
 // The first tests prove the checker on deliberately broken widgets and a clean form.
+#include "KeyringSession.h"
 #include "AuditEventDetails.h"
 #include "AuditLogModel.h"
 #include "AuditLogPage.h"
@@ -566,7 +567,7 @@ private Q_SLOTS:
         const QStringList languages = availableLanguages();
         QVERIFY2(languages.contains(QStringLiteral("de")) && languages.contains(QStringLiteral("fr")),
             qPrintable(languages.join(QLatin1Char(' '))));
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
+        if (!inUnlockedKeyringSession())
             return; // the app's pages are skipped, the checker's own tests run
         m_admin = startDemoServer(m_server,
             QStringLiteral("secret_keys:write,audit_log:read,publishable_keys:write"),

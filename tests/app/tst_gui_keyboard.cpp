@@ -4,6 +4,7 @@
 // up a shortcut) with key events only; the Keyboard Shortcuts dialog lists every shortcut of the
 // menus; no shortcut and no mnemonic is ambiguous on any page; Tab reaches every control of the
 // dialogs and pages in reading order; the custom widgets describe what they show.
+#include "KeyringSession.h"
 #include "AuditEventDetails.h"
 #include "AuditLogPage.h"
 #include "AuditTimeline.h"
@@ -405,8 +406,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals);
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         m_admin = rotationkit::startDemoServer(
             m_server, QStringLiteral("secret_keys:write,audit_log:read"), QStringLiteral("tst_gui_keyboard"));
         QVERIFY(!m_admin.isEmpty());

@@ -3,6 +3,7 @@
 // keyward-server with demo data: usage from GET /secret-keys/{id}, copyable id, the note edited in
 // place, the edit dialog (only changes are sent; failures keep the form), permissions the user may
 // not grant, and "No secret keys yet" with its Create button.
+#include "KeyringSession.h"
 #include "CreateKeyDialog.h"
 #include "EnglishPlurals.h"
 #include "KeyDetailsPanel.h"
@@ -100,8 +101,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals); // "1 key", "2 keys", as the app shows them
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
         m_readKey = m_server.createKey(QStringLiteral("secret_keys:write,publishable_keys:read"),
                                       QStringLiteral("tst_gui_keydetails"));

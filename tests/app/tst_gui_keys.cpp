@@ -2,6 +2,7 @@
 // The keys page offscreen against the real keyward-server with demo data: the list loads page by
 // page with masked values only, filters as the user types, explains read-only roles, and shows
 // a designed error state with Retry.
+#include "KeyringSession.h"
 #include "ClipboardGuard.h"
 #include "CreateKeyDialog.h"
 #include "EnglishPlurals.h"
@@ -69,8 +70,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals); // "1 key", "2 keys", as the app shows them
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
         qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
     }

@@ -4,6 +4,7 @@
 // only), copy and delete change the server and the list together; viewers can copy but not
 // change; a stopped server gives a designed error state (and inline errors) until it is back;
 // an organization without publishable keys gets the empty state.
+#include "KeyringSession.h"
 #include "CreatePublishableKeyDialog.h"
 #include "PublishableKeyModel.h"
 #include "PublishableKeysPanel.h"
@@ -123,8 +124,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         QVERIFY(m_server.start({QStringLiteral("--demo")}));
         qputenv("KEYWARD_BROWSER", qgetenv("KEYWARD_TEST_BROWSER"));
         m_apiKey = m_server.createKey(QStringLiteral("publishable_keys:write"), QStringLiteral("tst_gui_publishable"));

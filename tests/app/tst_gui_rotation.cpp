@@ -5,6 +5,7 @@
 // minutes of quiet), the old key is given a grace period, and after it the old key answers 401
 // and the audit log holds secret_key.rotated and secret_key.expired. Also the leak path (revoke
 // at once) and cancelling after the replacement exists.
+#include "KeyringSession.h"
 #include "ClipboardGuard.h"
 #include "RotationGuiKit.h"
 #include "EnglishPlurals.h"
@@ -85,8 +86,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals);
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         m_admin = rotationkit::startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read"),
                                                QStringLiteral("tst_gui_rotation"),
                                                {{QStringLiteral("expiry_sweep_interval_ms"), 200}});

@@ -3,6 +3,7 @@
 // journal offers to resume, and holds no secret), the rotation was started elsewhere (the
 // server's link finds it), and the server refuses or the keys change under the wizard at each
 // step that calls it. Offscreen, against the real keyward-server.
+#include "KeyringSession.h"
 #include "EnglishPlurals.h"
 #include "KeyDetailsPanel.h"
 #include "LogCapture.h"
@@ -79,8 +80,7 @@ private Q_SLOTS:
     {
         m_log.install();
         QCoreApplication::installTranslator(&m_plurals);
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         m_admin = startDemoServer(m_server, QStringLiteral("secret_keys:write,audit_log:read,payments:write"),
                                   QStringLiteral("tst_gui_rotation_resume"),
                                   {{QStringLiteral("expiry_sweep_interval_ms"), 200}});

@@ -4,6 +4,7 @@
 // keyward-test-browser), call /me, survive an access-token expiry through refresh, resume the
 // session from the keychain in a new run, sign out, and check that the refresh token is gone
 // from the keychain and rejected by the server, and that no token reached a log line.
+#include "KeyringSession.h"
 #include "LogCapture.h"
 #include "Session.h"
 #include "TestServer.h"
@@ -49,8 +50,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_log.install();
-        if (qEnvironmentVariable("KEYWARD_KEYRING_MODE") != QLatin1String("unlocked"))
-            QSKIP("needs the unlocked keyring session that CTest sets up");
+        KEYWARD_REQUIRE_UNLOCKED_KEYRING();
         QVERIFY(m_server.start({QStringLiteral("--demo")},
                                QJsonObject {{QStringLiteral("access_token_lifetime_s"), 10},
                                             {QStringLiteral("access_token_leeway_s"), 0}}));
