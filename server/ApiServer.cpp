@@ -4,6 +4,7 @@
 #include "AccessTokens.h"
 #include "ApiExchange.h"
 #include "AuditLog.h"
+#include "ChangeListener.h"
 #include "ConnectionGuard.h"
 #include "Database.h"
 #include "ExternalIssuers.h"
@@ -103,12 +104,20 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
     m_expiryCheckedUntilMs = m_now();
     connect(&m_expiryTimer, &QTimer::timeout, this, &ApiServer::sweepExpired);
     m_expiryTimer.start(m_config.expirySweepMs);
-    connect(&m_userChangeTimer, &QTimer::timeout, this, &ApiServer::checkUserChanges);
-    m_userChangeTimer.start(1000);
+    connect(&m_changeTimer, &QTimer::timeout, this, &ApiServer::checkChanges);
+    m_changeTimer.start(ChangeCheckMs);
+    if (m_db.isPostgres()) {
+        m_changeListener = std::make_unique<ChangeListener>(m_db);
+        connect(m_changeListener.get(), &ChangeListener::changed, this, &ApiServer::checkChanges);
+        m_changeListener->start();
+        connect(&m_rateSyncTimer, &QTimer::timeout, this, &ApiServer::syncRateLimits);
+        m_rateSyncTimer.start(RateSyncMs);
+    }
 }
 
 ApiServer::~ApiServer()
 {
+    m_changeListener.reset();
     // Sockets go first, while the members their signals reach still exist.
     delete m_tcp;
     m_tcp = nullptr;
@@ -138,7 +147,7 @@ quint16 ApiServer::listen(const QHostAddress &address, quint16 port, QString *er
                                               m_config.accessTokenLeewaySeconds);
     m_expiryCheckedUntilMs = m_now(); // nothing was cached before this
     QMetaObject::invokeMethod(this, &ApiServer::sweepExpired, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(this, &ApiServer::checkUserChanges, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &ApiServer::checkChanges, Qt::QueuedConnection);
     if (m_external)
         m_external->fetchAll();
     return m_tcp->serverPort();
@@ -387,19 +396,18 @@ void ApiServer::authenticate(const ExchangePtr &ex)
     QPointer<ApiServer> self(this);
     m_readPool.start([this, self, ex, hash, generation] {
         std::optional<KeyStore::Credential> found;
-        bool failed = false;
+        Failure failed = Failure::None;
         try {
             QSqlDatabase db = m_db.connection();
             found = KeyStore::credentialForHash(db, hash);
             if (found && found->canAuthenticate())
                 found->principal.meJson = meBody(found->principal);
         } catch (const std::exception &e) {
-            qCWarning(lcServer) << "credential lookup failed:" << e.what();
-            failed = true;
+            failed = failureOf(e, "credential lookup failed");
         }
         QMetaObject::invokeMethod(self, [this, ex, hash, generation, found, failed] {
-            if (failed) {
-                finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the key.")));
+            if (failed != Failure::None) {
+                finish(ex, failureReply(ex, failed, QStringLiteral("The server could not check the key.")));
                 return;
             }
             if (!found || !found->canAuthenticate()) {
@@ -430,7 +438,7 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
         std::optional<Principal> principal;
         QString why;
         int status = 401;
-        bool failed = false;
+        Failure failed = Failure::None;
         try {
             const qint64 now = m_now();
             std::optional<User> user;
@@ -487,12 +495,11 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
                 }
             }
         } catch (const std::exception &e) {
-            qCWarning(lcServer) << "access token check failed:" << e.what();
-            failed = true;
+            failed = failureOf(e, "access token check failed");
         }
         QMetaObject::invokeMethod(self, [this, ex, hash, generation, principal, why, status, failed] {
-            if (failed) {
-                finish(ex, error(ex, ApiError::Code::Internal, QStringLiteral("The server could not check the token.")));
+            if (failed != Failure::None) {
+                finish(ex, failureReply(ex, failed, QStringLiteral("The server could not check the token.")));
                 return;
             }
             if (!principal) {
@@ -511,30 +518,122 @@ void ApiServer::authenticateUserToken(const ExchangePtr &ex, const QByteArray &t
     });
 }
 
-void ApiServer::checkUserChanges()
+void ApiServer::checkChanges()
 {
-    if (m_userCheckRunning || m_shuttingDown)
+    if (m_shuttingDown)
         return;
-    m_userCheckRunning = true;
+    if (m_changeCheckRunning) {
+        m_changeCheckAgain = true; // a wake-up during a check: check once more after it
+        return;
+    }
+    m_changeCheckRunning = true;
+    m_changeCheckAgain = false;
     QPointer<ApiServer> self(this);
-    m_readPool.start([this, self] {
+    const qint64 afterSeq = m_changeSeq;
+    m_readPool.start([this, self, afterSeq] {
         QString stamp;
+        ChangeBatch changes;
+        bool failed = false;
         try {
             QSqlDatabase db = m_db.connection();
             stamp = UserStore::changeStamp(db);
+            changes = readChanges(db, afterSeq);
         } catch (const std::exception &e) {
-            qCWarning(lcServer) << "cannot check for user changes:" << e.what();
+            failed = true;
+            if (!m_changeCheckFailing.exchange(true))
+                qCWarning(lcServer) << "cannot check for changes made elsewhere:" << e.what();
         }
-        QMetaObject::invokeMethod(self, [this, stamp] {
-            m_userCheckRunning = false;
-            if (stamp.isEmpty() || stamp == m_userChangeStamp)
-                return;
-            // A role change, a disabled user or a new password elsewhere: sessions validate again.
-            if (!m_userChangeStamp.isEmpty())
-                m_authCache.invalidateType(QStringLiteral("user"));
-            m_userChangeStamp = stamp;
+        if (!failed && m_changeCheckFailing.exchange(false))
+            qCInfo(lcServer) << "checking for changes made elsewhere again";
+        QMetaObject::invokeMethod(self, [this, stamp, changes] {
+            m_changeCheckRunning = false;
+            applyChanges(changes);
+            if (!stamp.isEmpty() && stamp != m_userChangeStamp) {
+                // A role change, a disabled user or a new password elsewhere: sessions validate again.
+                if (!m_userChangeStamp.isEmpty())
+                    m_authCache.invalidateType(QStringLiteral("user"));
+                m_userChangeStamp = stamp;
+            }
+            if (m_changeCheckAgain)
+                checkChanges();
         }, Qt::QueuedConnection);
     });
+}
+
+ApiServer::ChangeBatch ApiServer::readChanges(QSqlDatabase &db, qint64 afterSeq)
+{
+    ChangeBatch batch;
+    batch.read = true;
+    if (afterSeq < 0) {
+        // First look: what is there already was never cached here.
+        Sql q(db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM invalidations"));
+        q.exec();
+        batch.lastSeq = q.next() ? q.integer(0) : 0;
+        return batch;
+    }
+    batch.lastSeq = afterSeq;
+    Sql q(db, QStringLiteral("SELECT seq, target FROM invalidations WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.bind(afterSeq).bind(MaxChangesPerCheck + 1).exec();
+    while (q.next()) {
+        if (batch.targets.size() == MaxChangesPerCheck) {
+            batch.clearAll = true; // too many to go through one by one: drop everything
+            break;
+        }
+        batch.lastSeq = q.integer(0);
+        batch.targets.append(q.text(1));
+    }
+    return batch;
+}
+
+void ApiServer::applyChanges(const ChangeBatch &changes)
+{
+    if (!changes.read)
+        return;
+    if (changes.clearAll)
+        m_authCache.clear();
+    for (const QString &target : changes.targets)
+        m_authCache.invalidateKey(target);
+    m_changeSeq = changes.lastSeq;
+}
+
+void ApiServer::syncRateLimits()
+{
+    if (m_rateSyncRunning || m_shuttingDown)
+        return;
+    const QList<RateLimiter::Delta> deltas = m_rateLimiter.takeDeltas(m_now());
+    if (deltas.isEmpty())
+        return;
+    m_rateSyncRunning = true;
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self, deltas] {
+        QList<qint64> totals;
+        try {
+            QSqlDatabase db = m_db.connection();
+            // One statement per subject, each atomic on its own: no write lock, no transaction.
+            Sql add(db, QStringLiteral("INSERT INTO rate_windows (subject, window_start, count) VALUES (?, ?, ?) "
+                                       "ON CONFLICT (subject, window_start) DO UPDATE SET count = rate_windows.count "
+                                       "+ excluded.count RETURNING count"));
+            for (const RateLimiter::Delta &d : deltas) {
+                add.bind(d.subject).bind(d.windowStartMs).bind(d.count).exec();
+                totals.append(add.next() ? add.integer(0) : -1);
+            }
+        } catch (const std::exception &e) {
+            qCDebug(lcServer) << "cannot share rate-limit counts:" << e.what();
+        }
+        QMetaObject::invokeMethod(self, [this, deltas, totals] {
+            m_rateSyncRunning = false;
+            m_rateLimiter.applyTotals(deltas, totals);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::recordChange(QSqlDatabase &db, const QString &principalId)
+{
+    // In the writer's transaction: other instances see the change and the note of it together.
+    Sql(db, QStringLiteral("INSERT INTO invalidations (at, kind, target) VALUES (?, 'principal', ?)"))
+        .bind(m_now()).bind(principalId).exec();
+    if (isPostgres(db))
+        Sql(db, QStringLiteral("SELECT pg_notify('%1', '')").arg(QLatin1String(ChangeListener::Channel))).exec();
 }
 
 void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &principal)
@@ -646,6 +745,25 @@ Reply ApiServer::error(const ExchangePtr &ex, ApiError::Code code, const QString
     return Reply::json(ApiError::httpStatus(code), e.toJson());
 }
 
+ApiServer::Failure ApiServer::failureOf(const std::exception &e, const char *what)
+{
+    qCWarning(lcServer) << what << e.what();
+    return dynamic_cast<const DatabaseUnavailable *>(&e) ? Failure::Unavailable : Failure::Internal;
+}
+
+Reply ApiServer::failureReply(const ExchangePtr &ex, Failure failure, const QString &internalMessage) const
+{
+    if (failure != Failure::Unavailable)
+        return error(ex, ApiError::Code::Internal, internalMessage);
+    // Nothing was committed: the client may send the same request again (with its
+    // Idempotency-Key, if it had one) once the database is back.
+    Reply r = error(ex, ApiError::Code::Unavailable,
+                    QStringLiteral("The server's database is unavailable; nothing was changed. Try again in %1 "
+                                   "seconds.").arg(DatabaseRetryAfterSeconds));
+    r.headers.append({QByteArray("Retry-After"), QByteArray::number(DatabaseRetryAfterSeconds)});
+    return r;
+}
+
 Reply ApiServer::validationError(const ExchangePtr &ex, const QJsonObject &details) const
 {
     return error(ex, ApiError::Code::ValidationFailed, QStringLiteral("Some fields are not valid; see details."),
@@ -711,8 +829,8 @@ void ApiServer::runOn(QThreadPool &pool, const ExchangePtr &ex, std::function<Re
                 m_authCache.invalidateKey(reply.invalidateKeyId); // after the commit, before the answer leaves
         } catch (const std::exception &e) {
             qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
-            reply = error(ex, ApiError::Code::Internal,
-                          QStringLiteral("The server could not complete the request; quote the request id."));
+            reply = failureReply(ex, dynamic_cast<const DatabaseUnavailable *>(&e) ? Failure::Unavailable : Failure::Internal,
+                                 QStringLiteral("The server could not complete the request; quote the request id."));
         }
         QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
     });
@@ -755,10 +873,17 @@ void ApiServer::runWrite(const ExchangePtr &ex, std::function<Reply(QSqlDatabase
                 }
             }
             Reply r = work(db);
+            if (!r.invalidateKeyId.isEmpty())
+                recordChange(db, r.invalidateKeyId);
             if (!idemKey.isEmpty() && r.status >= 200 && r.status < 300) {
-                Sql store(db, QStringLiteral("INSERT OR REPLACE INTO idempotency_keys (credential_id, idem_key, "
-                                             "method, path, body_hash, status, response, created_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                // Any stored answer for this key is older than a day here (the lookup above
+                // found none newer): replace it.
+                Sql store(db, QStringLiteral("INSERT INTO idempotency_keys (credential_id, idem_key, method, path, "
+                                             "body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                             "ON CONFLICT (credential_id, idem_key) DO UPDATE SET method = "
+                                             "excluded.method, path = excluded.path, body_hash = excluded.body_hash, "
+                                             "status = excluded.status, response = excluded.response, created_at = "
+                                             "excluded.created_at"));
                 store.bind(credential).bind(QString::fromUtf8(idemKey)).bind(QString::fromLatin1(ex->method))
                     .bind(ex->path).bind(QString::fromLatin1(bodyHash)).bind(r.status)
                     .bind(QString::fromUtf8(r.replayBody.isEmpty() ? r.body : r.replayBody)).bind(m_now()).exec();
@@ -889,6 +1014,9 @@ void ApiServer::sweepExpired()
                 }
                 Sql(db, QStringLiteral("DELETE FROM idempotency_keys WHERE created_at <= ?"))
                     .bind(now - 24 * 3600 * 1000).exec();
+                // Every instance reads these within seconds; an hour covers one that was away.
+                Sql(db, QStringLiteral("DELETE FROM invalidations WHERE at <= ?")).bind(now - 3600 * 1000).exec();
+                Sql(db, QStringLiteral("DELETE FROM rate_windows WHERE window_start <= ?")).bind(now - 2 * 3600 * 1000).exec();
                 UsageRecorder::prune(db, UsageRecorder::minuteStart(now) - UsageRecorder::RetainMinutesMs);
                 passed = KeyStore::expiredBetween(db, m_expiryCheckedUntilMs, now);
             });
@@ -911,6 +1039,10 @@ void ApiServer::shutdown()
     if (m_tcp)
         m_tcp->close();
     m_expiryTimer.stop();
+    m_changeTimer.stop();
+    m_rateSyncTimer.stop();
+    if (m_changeListener)
+        m_changeListener->stop();
     auto *poll = new QTimer(this);
     QElapsedTimer waited;
     waited.start();

@@ -21,6 +21,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 
@@ -29,6 +30,7 @@ class QSqlDatabase;
 namespace keyward::server {
 
 class AccessTokens;
+class ChangeListener;
 class Database;
 class ExternalIssuers;
 class LoginThrottle;
@@ -136,6 +138,10 @@ private:
 
     Reply error(const ExchangePtr &ex, ApiError::Code code, const QString &message,
                 const QJsonObject &details = {}) const;
+    enum class Failure { None, Internal, Unavailable };
+    static constexpr int DatabaseRetryAfterSeconds = 5;
+    static Failure failureOf(const std::exception &e, const char *what);
+    Reply failureReply(const ExchangePtr &ex, Failure failure, const QString &internalMessage) const;
     Reply validationError(const ExchangePtr &ex, const QJsonObject &details) const;
     // Parses the body as a JSON object; on failure finishes the exchange and returns false.
     bool readBody(const ExchangePtr &ex, class JsonInput &input, bool allowEmpty);
@@ -151,7 +157,23 @@ private:
                         const QJsonObject &details) const;
 
     void authenticateUserToken(const ExchangePtr &ex, const QByteArray &token, const QByteArray &hash);
-    void checkUserChanges();
+    // Changes made by other instances (or the CLI) that cached credentials must follow.
+    struct ChangeBatch
+    {
+        bool read = false;
+        bool clearAll = false;
+        qint64 lastSeq = 0;
+        QStringList targets;
+    };
+    static constexpr int ChangeCheckMs = 1000;
+    static constexpr int MaxChangesPerCheck = 5000;
+    void checkChanges();
+    static ChangeBatch readChanges(QSqlDatabase &db, qint64 afterSeq);
+    void applyChanges(const ChangeBatch &changes);
+    void recordChange(QSqlDatabase &db, const QString &principalId);
+    // PostgreSQL: rate-limit counts shared with the other instances this often.
+    static constexpr int RateSyncMs = 200;
+    void syncRateLimits();
     void flushUsage();
     void sweepExpired();
 
@@ -206,14 +228,20 @@ private:
     QThreadPool m_writePool;
     AuthCache m_authCache;
     RateLimiter m_rateLimiter;
+    QTimer m_rateSyncTimer;
+    bool m_rateSyncRunning = false;
     UsageRecorder m_usage;
     QTimer m_usageTimer;
     QTimer m_expiryTimer;
     std::atomic_bool m_sweepQueued {false};
     qint64 m_expiryCheckedUntilMs = 0; // writer thread only, after listen()
-    QTimer m_userChangeTimer;
+    QTimer m_changeTimer;
     QString m_userChangeStamp;
-    bool m_userCheckRunning = false;
+    qint64 m_changeSeq = -1;
+    bool m_changeCheckRunning = false;
+    bool m_changeCheckAgain = false;
+    std::atomic<bool> m_changeCheckFailing {false};
+    std::unique_ptr<ChangeListener> m_changeListener;
     std::unique_ptr<AccessTokens> m_tokens;
     ExternalIssuers *m_external = nullptr;
     QByteArray m_orgJson;

@@ -73,7 +73,7 @@ AuditEvent AuditLog::Writer::append(const QString &orgId, AuditEvent event)
         m_count = std::make_unique<Sql>(m_db, QStringLiteral("INSERT INTO audit_event_counts (org_id, slot_ms, "
                                                              "slot_start, action, n) VALUES (?, ?, ?, ?, 1), "
                                                              "(?, ?, ?, ?, 1) ON CONFLICT (org_id, slot_ms, "
-                                                             "slot_start, action) DO UPDATE SET n = n + 1"));
+                                                             "slot_start, action) DO UPDATE SET n = audit_event_counts.n + 1"));
         if (m_textIndex)
             m_text = std::make_unique<Sql>(m_db, AuditTextIndex::insertStatement());
         m_headRead = true;

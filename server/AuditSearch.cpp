@@ -15,9 +15,11 @@ constexpr int MaxActions = 1000;
 
 // SQLite only: the index a stream walks. Without statistics (no ANALYZE) SQLite guesses between
 // usable indexes and may walk a common one while a rare one is at hand; the plan is chosen
-// here instead. PostgreSQL (issue 10) gets no hint and plans from its own statistics.
-QString indexedBy(const char *index)
+// here instead. PostgreSQL gets no hint and plans from its own statistics.
+QString indexedBy(const QSqlDatabase &db, const char *index)
 {
+    if (isPostgres(db))
+        return {};
     return QStringLiteral(" INDEXED BY ") + QLatin1String(index);
 }
 
@@ -142,7 +144,7 @@ bool AuditSearch::resolveRange()
     const qint64 orderedFrom = head.next() ? head.integer(0) : 1;
     const qint64 unorderedMaxAt = head.integer(1);
     const bool unorderedPrefix = orderedFrom > 1;
-    Sql first(m_db, QStringLiteral("SELECT seq FROM audit_events") + indexedBy("audit_events_at")
+    Sql first(m_db, QStringLiteral("SELECT seq FROM audit_events") + indexedBy(m_db, "audit_events_at")
                         + QStringLiteral(" WHERE at >= ? ORDER BY at, seq LIMIT 1"));
     auto firstAtOrAfter = [&](qint64 t) -> std::optional<qint64> {
         first.bind(t).exec();
@@ -171,7 +173,7 @@ QStringList AuditSearch::actionsUnder(const char *index, const QString &where, c
                                       const QString &from, const QString &below)
 {
     // A loose index scan: each step seeks the next action name after the previous one.
-    const QString base = QStringLiteral("SELECT action FROM audit_events") + indexedBy(index) + QStringLiteral(" WHERE ")
+    const QString base = QStringLiteral("SELECT action FROM audit_events") + indexedBy(m_db, index) + QStringLiteral(" WHERE ")
         + where;
     const QString tail = (below.isEmpty() ? QString() : QStringLiteral(" AND action < ?"))
         + QStringLiteral(" ORDER BY action LIMIT 1");
@@ -245,7 +247,7 @@ qint64 AuditSearch::countUpTo(const Group &group, qint64 cap)
         QString sql;
         QVariantList binds;
         if (s.index) {
-            sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM audit_events") + indexedBy(s.index)
+            sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM audit_events") + indexedBy(m_db, s.index)
                 + QStringLiteral(" WHERE ") + s.where + QStringLiteral(" AND seq >= ? AND seq <= ? LIMIT ?) AS c");
             binds = s.binds;
         } else {
@@ -293,7 +295,8 @@ QString AuditSearch::residual(Driver driver, const QString &alias, QVariantList 
         const QString pattern = likePattern(m_query.text);
         QStringList ors;
         for (const char *column : {"actor_display", "target_display", "details", "action"}) {
-            ors.append(p + QLatin1String(column) + QStringLiteral(" LIKE ? ESCAPE '\\'"));
+            ors.append(p + QLatin1String(column) + (isPostgres(m_db) ? QStringLiteral(" ILIKE ? ESCAPE '\\'")
+                                                                      : QStringLiteral(" LIKE ? ESCAPE '\\'")));
             binds->append(pattern);
         }
         sql += QStringLiteral(" AND (") + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
@@ -317,7 +320,7 @@ QString AuditSearch::streamSelect(const Stream &stream, const QString &what, con
     QString sql;
     QString prefix;
     if (stream.index) {
-        sql = QStringLiteral("SELECT ") + what + QStringLiteral(" FROM audit_events") + indexedBy(stream.index)
+        sql = QStringLiteral("SELECT ") + what + QStringLiteral(" FROM audit_events") + indexedBy(m_db, stream.index)
             + QStringLiteral(" WHERE ") + stream.where + QStringLiteral(" AND seq >= ? AND seq <= ?");
         *binds += stream.binds;
         *binds << m_lo << m_hi;
@@ -364,7 +367,7 @@ QString AuditSearch::intersectArms(int want, QVariantList *binds) const
     const QList<QList<ColumnFilter>> others = otherColumnFilters();
     auto part = [&](const char *index, const char *column, const QString &value, const QString &action) {
         *binds << m_orgId << value << action << m_lo << m_hi;
-        return QStringLiteral("SELECT seq FROM audit_events") + indexedBy(index) + QStringLiteral(" WHERE org_id = ? AND ")
+        return QStringLiteral("SELECT seq FROM audit_events") + indexedBy(m_db, index) + QStringLiteral(" WHERE org_id = ? AND ")
             + QLatin1String(column) + QStringLiteral(" = ? AND action = ? AND seq >= ? AND seq <= ?");
     };
     QStringList arms;
@@ -471,24 +474,27 @@ AuditDeniedSummary AuditSearch::deniedSummary(int limit)
     QStringList parts;
     for (const Stream &s : std::as_const(m_group.streams))
         parts.append(streamSelect(s,
-                                  QStringLiteral("CASE WHEN {p}actor_type = 'secret_key' THEN IFNULL({p}actor_id, '') "
-                                                 "ELSE '' END AS k, IFNULL(json_extract({p}details, '$.reason'), '') "
-                                                 "AS r, IFNULL({p}ip, '') AS ip, {p}at AS at"),
+                                  QStringLiteral("CASE WHEN {p}actor_type = 'secret_key' THEN COALESCE({p}actor_id, '') "
+                                                 "ELSE '' END AS k, ")
+                                      + jsonTextSql(m_db, QStringLiteral("{p}details"), QStringLiteral("reason"))
+                                      + QStringLiteral(" AS r, COALESCE({p}ip, '') AS ip, {p}at AS at"),
                                   QString(), &binds));
     const QString sql = QStringLiteral(
         "WITH d AS (SELECT k, r, ip, COUNT(*) AS n, MIN(at) AS f, MAX(at) AS l FROM (%1) AS e GROUP BY k, r, ip), "
-        "g AS (SELECT k, r, SUM(n) AS n, MIN(f) AS f, MAX(l) AS l, SUM(ip <> '') AS ipc, "
+        "g AS (SELECT k, r, SUM(n) AS n, MIN(f) AS f, MAX(l) AS l, SUM(CASE WHEN ip <> '' THEN 1 ELSE 0 END) AS ipc, "
         "CASE WHEN k <> '' AND r IN ('revoked key', 'expired key', 'deleted key') THEN 0 ELSE 1 END AS sev "
         "FROM d GROUP BY k, r), "
         "top AS MATERIALIZED (SELECT * FROM g ORDER BY sev, n DESC, l DESC, k, r LIMIT ?), "
         // Addresses ranked only for the top groups (d looked up through an automatic index).
         "x AS (SELECT * FROM (SELECT d.k, d.r, d.ip, d.n, ROW_NUMBER() OVER (PARTITION BY d.k, d.r "
-        "ORDER BY d.n DESC, d.ip) AS rn FROM top CROSS JOIN d ON d.k = top.k AND d.r = top.r WHERE d.ip <> '') "
+        "ORDER BY d.n DESC, d.ip) AS rn FROM top %2 d ON d.k = top.k AND d.r = top.r WHERE d.ip <> '') "
         "AS ranked WHERE rn <= 5) "
         "SELECT top.k, top.r, top.n, top.f, top.l, top.ipc, (SELECT COUNT(*) FROM g), x.ip, x.n "
         "FROM top LEFT JOIN x ON x.k = top.k AND x.r = top.r "
         "ORDER BY top.sev, top.n DESC, top.l DESC, top.k, top.r, x.rn")
-                            .arg(parts.join(QStringLiteral(" UNION ALL ")));
+                            // SQLite: CROSS JOIN keeps top as the outer loop; PostgreSQL plans its own.
+                            .arg(parts.join(QStringLiteral(" UNION ALL ")),
+                                 isPostgres(m_db) ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"));
     binds.append(limit);
     Sql q(m_db, sql);
     runWith(q, binds);
@@ -511,7 +517,7 @@ AuditDeniedSummary AuditSearch::deniedSummary(int limit)
             out.groups.last().ips.append({ip, q.integer(8)});
     }
     // The key as the newest of its denied events names it (its note then).
-    Sql display(m_db, QStringLiteral("SELECT actor_display FROM audit_events") + indexedBy("audit_events_org_actor")
+    Sql display(m_db, QStringLiteral("SELECT actor_display FROM audit_events") + indexedBy(m_db, "audit_events_org_actor")
                           + QStringLiteral(" WHERE org_id = ? AND actor_id = ? AND action = ? AND seq >= ? AND "
                                            "seq <= ? ORDER BY seq DESC LIMIT 1"));
     for (AuditDeniedGroup &g : out.groups) {

@@ -18,6 +18,8 @@ constexpr int MaxTrigrams = 12;
 
 bool AuditTextIndex::exists(const QSqlDatabase &db)
 {
+    if (isPostgres(db))
+        return false; // SQLite's FTS5 only; PostgreSQL searches with ILIKE
     Sql q(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
     q.bind(QLatin1String(Table)).exec();
     return q.next();

@@ -119,13 +119,13 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
             return std::nullopt;
         }
     }
-    const auto path = Database::sqlitePathFromUrl(url, error);
-    if (!path)
+    const auto location = DatabaseLocation::parse(url, error);
+    if (!location)
         return std::nullopt;
     OpenedStore s;
-    s.db = std::make_unique<Database>(*path);
+    s.db = std::make_unique<Database>(url);
     if (!s.db->open(error)) {
-        *error = QStringLiteral("cannot open the database %1: %2").arg(url, *error);
+        *error = QStringLiteral("cannot open the database %1: %2").arg(location->display(), *error);
         return std::nullopt;
     }
     s.secrets = std::make_unique<ServerSecrets>();
@@ -167,7 +167,7 @@ std::optional<OpenedStore> openStore(const QString &url, const Options &o, bool 
             s.org = *org;
         });
     } catch (const DatabaseError &e) {
-        *error = QStringLiteral("cannot initialise the database %1: %2").arg(url, QString::fromStdString(e.what()));
+        *error = QStringLiteral("cannot initialise the database %1: %2").arg(location->display(), QString::fromStdString(e.what()));
         return std::nullopt;
     }
     return s;

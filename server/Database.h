@@ -3,8 +3,10 @@
 
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
@@ -20,12 +22,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The database cannot be used right now, through no fault of the request: PostgreSQL is down or
+// unreachable, the disk is full, the file is read-only, a lock was not granted in time. Maps to
+// 503 with Retry-After; nothing of the request was committed.
+class DatabaseUnavailable : public DatabaseError
+{
+public:
+    using DatabaseError::DatabaseError;
+};
+
 // Prepared statement helper: bind by position, throw DatabaseError on failure. A statement may
 // run again: bind every value again after exec().
 class Sql
 {
 public:
     Sql(const QSqlDatabase &db, const QString &statement);
+    // Throws DatabaseUnavailable when the error means the database is away or cannot take
+    // writes (and closes a PostgreSQL connection that broke, so that it is opened again),
+    // DatabaseError otherwise.
+    [[noreturn]] static void fail(QSqlDatabase db, const QSqlError &error, const std::string &what);
     Sql &bind(const QVariant &value);
     Sql &exec();
     bool next() { return m_query.next(); }
@@ -37,6 +52,7 @@ public:
     QVariant lastInsertId() const { return m_query.lastInsertId(); }
 
 private:
+    QSqlDatabase m_db;
     QSqlQuery m_query;
     QString m_statement;
     int m_nextBind = 0;
@@ -49,7 +65,7 @@ class KeysetQuery
 public:
     explicit KeysetQuery(QString selectWhere, QVariantList binds = {});
     KeysetQuery &where(const QString &clause, const QVariantList &binds = {});
-    // Any of the columns contains text (case-insensitive for ASCII, as SQLite's LIKE).
+    // Any of the columns contains text (case-insensitive: LIKE on SQLite, ILIKE on PostgreSQL).
     KeysetQuery &containsText(const QStringList &columns, const QString &text);
     // Runs the query for up to limit + 1 rows older than beforeSeq (0: from the newest).
     Sql run(const QSqlDatabase &db, qint64 beforeSeq, int limit) const;
@@ -59,29 +75,67 @@ private:
     QVariantList m_binds;
 };
 
-// The server's database: `sqlite:PATH`. One connection per thread (Qt SQL connections must not
-// cross threads), WAL mode, versioned migrations, and serialised write transactions so that
-// the audit chain never forks.
+enum class DatabaseBackend { Sqlite, Postgres };
+
+// Where the database is: `sqlite:PATH` (or a bare path), or
+// `postgresql://[user[:password]@]host[:port]/name[?sslmode=…&connect_timeout=…]`
+// (`postgres://` too). Without a password in the URL, libpq reads PGPASSWORD or ~/.pgpass.
+struct DatabaseLocation
+{
+    DatabaseBackend backend = DatabaseBackend::Sqlite;
+    QString sqlitePath;
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;
+    QStringList options; // libpq connection options, "key=value"
+
+    static std::optional<DatabaseLocation> parse(const QString &urlOrPath, QString *error);
+    // The location without its password, for messages and logs.
+    QString display() const;
+};
+
+// True for a connection to PostgreSQL: the few statements that differ ask this.
+bool isPostgres(const QSqlDatabase &db);
+// JSON text of one top-level key of a TEXT column holding a JSON object ("" when absent).
+QString jsonTextSql(const QSqlDatabase &db, const QString &column, const QString &key);
+
+// The server's database, SQLite or PostgreSQL, with one schema and one set of migrations. One
+// connection per thread (Qt SQL connections must not cross threads); on PostgreSQL a connection
+// that broke is opened again on next use, and one idle for a while is checked before use.
+// Write transactions are serialised so that the audit chain never forks: on SQLite by its write
+// lock (BEGIN IMMEDIATE), on PostgreSQL by a transaction-scoped advisory lock taken first in
+// every write transaction, which several server instances on one database share.
 class Database
 {
 public:
     static std::optional<QString> sqlitePathFromUrl(const QString &url, QString *error);
     static QString defaultUrl();
 
-    explicit Database(QString sqlitePath);
+    // A database URL, or a bare SQLite path.
+    explicit Database(const QString &urlOrPath);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens (creating the file and its folder if needed) and migrates to the newest schema.
+    // Opens (creating the SQLite file and its folder if needed) and migrates to the newest schema.
     bool open(QString *error);
-    QString path() const { return m_path; }
+    // The SQLite file; empty for PostgreSQL.
+    QString path() const { return m_location.sqlitePath; }
+    const DatabaseLocation &location() const { return m_location; }
+    DatabaseBackend backend() const { return m_location.backend; }
+    bool isPostgres() const { return m_location.backend == DatabaseBackend::Postgres; }
 
-    // This thread's connection, opened on first use.
+    // This thread's connection, opened on first use. Throws DatabaseUnavailable when the
+    // database cannot be reached.
     QSqlDatabase connection();
+    // Opens a connection of its own under this name (LISTEN needs one that lives on one thread
+    // with an event loop); the caller removes it with QSqlDatabase::removeDatabase.
+    QSqlDatabase dedicatedConnection(const QString &name);
 
-    // Runs fn inside BEGIN IMMEDIATE … COMMIT, one writer at a time in this process (and the
-    // SQLite write lock across processes). Rolls back and rethrows on any exception.
+    // Runs fn inside one write transaction, one writer at a time across threads, processes and
+    // (on PostgreSQL) server instances. Rolls back and rethrows on any exception.
     template<typename Fn>
     auto write(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
     {
@@ -103,15 +157,19 @@ public:
         }
     }
 
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
 private:
+    QSqlDatabase openConnection(const QString &name);
     void begin(QSqlDatabase &db);
     void commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
     void migrate(QSqlDatabase &db);
+    int schemaVersion(QSqlDatabase &db);
+    void setSchemaVersion(QSqlDatabase &db, int version);
 
-    QString m_path;
+    DatabaseLocation m_location;
+    QString m_locationError;
     QString m_connectionPrefix;
     QMutex m_writeMutex;
 };

@@ -243,7 +243,8 @@ DemoData::Summary DemoData::fill(QSqlDatabase &db, const ServerSecrets &secrets,
                 // Business traffic: weekends run at about a third of a weekday.
                 const int weekday = perDay / 2 + int(rng.bounded(perDay));
                 const int count = date.dayOfWeek() >= 6 ? weekday / 3 : weekday;
-                Sql(db, QStringLiteral("INSERT OR REPLACE INTO key_usage_daily (key_id, day, count) VALUES (?, ?, ?)"))
+                Sql(db, QStringLiteral("INSERT INTO key_usage_daily (key_id, day, count) VALUES (?, ?, ?) "
+                                       "ON CONFLICT (key_id, day) DO UPDATE SET count = excluded.count"))
                     .bind(k.key.id).bind(date.toString(Qt::ISODate)).bind(count).exec();
             }
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RateLimiter.h"
 
+#include <algorithm>
+
 namespace keyward::server {
 
 RateLimiter::Decision RateLimiter::check(const QString &subject, const RateLimit &limit, qint64 nowMs)
@@ -13,21 +15,61 @@ RateLimiter::Decision RateLimiter::check(const QString &subject, const RateLimit
     Window &w = m_windows[subject];
     const qint64 windowStart = nowMs - nowMs % windowMs;
     if (w.startMs != windowStart) {
+        w = Window();
         w.startMs = windowStart;
-        w.count = 0;
+        w.windowMs = windowMs;
     }
+    w.lastUsedMs = nowMs;
     Decision d;
     d.limit = limit.limit;
     d.resetEpochSeconds = (windowStart + windowMs + 999) / 1000;
-    if (w.count >= limit.limit) {
+    const qint64 used = w.shared + w.inFlight + w.local;
+    if (used >= limit.limit) {
         d.allowed = false;
         d.remaining = 0;
         d.retryAfterSeconds = int(qMax<qint64>(1, (windowStart + windowMs - nowMs + 999) / 1000));
         return d;
     }
-    ++w.count;
-    d.remaining = limit.limit - w.count;
+    ++w.local;
+    d.remaining = int(limit.limit - used - 1);
     return d;
+}
+
+QList<RateLimiter::Delta> RateLimiter::takeDeltas(qint64 nowMs, int maxSubjects)
+{
+    QList<Delta> out;
+    for (auto it = m_windows.begin(); it != m_windows.end(); ++it) {
+        Window &w = it.value();
+        if (w.windowMs <= 0 || nowMs - w.startMs >= w.windowMs || w.inFlight > 0)
+            continue; // an old window, or one whose last synchronisation is still out
+        out.append({it.key(), w.startMs, w.local});
+    }
+    std::sort(out.begin(), out.end(), [](const Delta &a, const Delta &b) { return a.count > b.count; });
+    if (out.size() > maxSubjects)
+        out.resize(maxSubjects);
+    for (const Delta &d : std::as_const(out)) {
+        Window &w = m_windows[d.subject];
+        w.inFlight = d.count;
+        w.local = 0;
+    }
+    return out;
+}
+
+void RateLimiter::applyTotals(const QList<Delta> &sent, const QList<qint64> &totals)
+{
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        const Delta &d = sent.at(i);
+        auto it = m_windows.find(d.subject);
+        if (it == m_windows.end() || it->startMs != d.windowStartMs)
+            continue; // the window moved on meanwhile
+        const qint64 total = i < totals.size() ? totals.at(i) : -1;
+        if (total < 0) {
+            it->local += it->inFlight; // not stored: send it again next time
+        } else {
+            it->shared = total;
+        }
+        it->inFlight = 0;
+    }
 }
 
 } // namespace keyward::server

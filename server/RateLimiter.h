@@ -4,12 +4,19 @@
 #include "ServerConfig.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 namespace keyward::server {
 
 // Fixed-window counters per subject (an organisation, or a client IP for anonymous calls).
-// Lives on the HTTP thread; no locking.
+// Lives on the HTTP thread; no locking, no I/O.
+//
+// Several instances on one database count together: each one periodically adds what it counted
+// since the last time to the shared window in the database and learns the total
+// (takeDeltas/applyTotals, driven by the server). A decision uses that total plus what this
+// instance counted since, so N instances may together let through at most what each counted
+// within one synchronisation period beyond the limit.
 class RateLimiter
 {
 public:
@@ -24,11 +31,28 @@ public:
 
     Decision check(const QString &subject, const RateLimit &limit, qint64 nowMs);
 
+    struct Delta
+    {
+        QString subject;
+        qint64 windowStartMs = 0;
+        int count = 0; // counted here since the last synchronisation (may be 0: a refresh)
+    };
+    // The counts of the subjects active in their current window, moved to "in flight" until
+    // applyTotals() answers for them. At most maxSubjects, busiest first.
+    QList<Delta> takeDeltas(qint64 nowMs, int maxSubjects = 1000);
+    // The totals in the shared store after adding each delta (same order); -1 when unknown
+    // (the store could not be reached: the counts in flight stay counted here).
+    void applyTotals(const QList<Delta> &sent, const QList<qint64> &totals);
+
 private:
     struct Window
     {
         qint64 startMs = 0;
-        int count = 0;
+        qint64 windowMs = 0;
+        int local = 0;    // counted here, not yet sent
+        int inFlight = 0; // sent, not yet answered
+        qint64 shared = 0; // the shared total when last answered (this instance's sent counts included)
+        qint64 lastUsedMs = 0;
     };
     QHash<QString, Window> m_windows;
     qint64 m_lastPurgeMs = 0;

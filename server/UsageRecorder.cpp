@@ -50,12 +50,12 @@ void UsageRecorder::flush(QSqlDatabase &db, const Batch &batch)
         }
         for (auto d = e.perDay.cbegin(); d != e.perDay.cend(); ++d) {
             Sql q(db, QStringLiteral("INSERT INTO key_usage_daily (key_id, day, count) VALUES (?, ?, ?) "
-                                     "ON CONFLICT (key_id, day) DO UPDATE SET count = count + excluded.count"));
+                                     "ON CONFLICT (key_id, day) DO UPDATE SET count = key_usage_daily.count + excluded.count"));
             q.bind(it.key()).bind(d.key()).bind(d.value()).exec();
         }
         for (auto m = e.perMinute.cbegin(); m != e.perMinute.cend(); ++m) {
             Sql q(db, QStringLiteral("INSERT INTO key_usage_minute (key_id, minute, count) VALUES (?, ?, ?) "
-                                     "ON CONFLICT (key_id, minute) DO UPDATE SET count = count + excluded.count"));
+                                     "ON CONFLICT (key_id, minute) DO UPDATE SET count = key_usage_minute.count + excluded.count"));
             q.bind(it.key()).bind(m.key()).bind(m.value()).exec();
         }
     }

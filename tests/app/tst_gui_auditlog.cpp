@@ -284,10 +284,8 @@ private Q_SLOTS:
         const qint64 seq = m_page->model()->index(5, 0).data(AuditLogModel::SeqRole).toLongLong();
         QVERIFY(seq > 0);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
-            db.setDatabaseName(m_server.databasePath());
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-            QVERIFY(db.open());
+            QVERIFY(m_server.openDatabase(QStringLiteral("tamper")));
+            QSqlDatabase db = QSqlDatabase::database(QStringLiteral("tamper"));
             QSqlQuery q(db);
             QVERIFY2(q.exec(QStringLiteral("UPDATE audit_events SET actor_display = 'someone else' WHERE seq = %1").arg(seq)),
                      qPrintable(q.lastError().text()));

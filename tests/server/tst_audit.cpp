@@ -371,7 +371,7 @@ private Q_SLOTS:
         // append path, ending an hour ago so that the events of this run come after it.
         QCOMPARE(TestServer::run({s("init"), s("--database"), m_server.databaseUrl()}), 0);
         {
-            Database db(m_server.databasePath());
+            Database db(m_server.databaseUrl());
             QString error;
             QVERIFY2(db.open(&error), qPrintable(error));
             QSqlDatabase conn = db.connection();
@@ -504,7 +504,7 @@ private Q_SLOTS:
     {
         QFETCH(Filter, filter);
         QFETCH(QString, plan);
-        Database db(m_server.databasePath());
+        Database db(m_server.databaseUrl());
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
         QSqlDatabase conn = db.connection();
@@ -1049,7 +1049,7 @@ private Q_SLOTS:
     void appendNeverGoesBackInTime()
     {
         // Through the library, as a second process on the same database would append.
-        Database db(m_server.databasePath());
+        Database db(m_server.databaseUrl());
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
         const AuditEvent written = db.write([&](QSqlDatabase &conn) {
@@ -1099,6 +1099,7 @@ private Q_SLOTS:
                     QVERIFY(q.exec(s("UPDATE audit_events SET at = %1 WHERE seq = %2").arg(ats.at(i)).arg(i + 1)));
                 // Back to the schema 5 shape.
                 for (const char *sql : {"DROP TABLE audit_event_counts", "DROP TABLE audit_text",
+                                        "DROP TABLE invalidations", "DROP TABLE rate_windows",
                                         "DROP INDEX audit_events_org_seq", "DROP INDEX audit_events_org_action",
                                         "DROP INDEX audit_events_org_actor", "DROP INDEX audit_events_org_target",
                                         "DROP INDEX audit_events_org_ip",
@@ -1124,7 +1125,7 @@ private Q_SLOTS:
         QCOMPARE(head.value(2).toLongLong(), base + 99);
         QSqlQuery version(conn);
         QVERIFY(version.exec(s("PRAGMA user_version")) && version.next());
-        QCOMPARE(version.value(0).toInt(), 6);
+        QCOMPARE(version.value(0).toInt(), Database::SchemaVersion);
         for (qint64 since = base; since <= base + 100; since += 5) {
             for (qint64 until = since; until <= base + 101; until += 7) {
                 AuditQuery q;
@@ -1173,16 +1174,14 @@ private Q_SLOTS:
 
     void tamperedRowIsFoundById()
     {
-        // Runs last: it breaks the chain. The server keeps running (WAL); the test edits a row
-        // of its organisation directly in SQLite, as someone with access to the file could.
+        // Runs last: it breaks the chain. The server keeps running; the test edits a row of its
+        // organisation directly in the database, as someone with access to it could.
         const QJsonObject victim = m_all.at(m_all.size() / 3);
         const qint64 seq = AuditEvent::seqFromId(victim.value(s("id")).toString());
         QVERIFY(AuditChain::verify(wholeChain(), AuditChain::genesisHash()).ok);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(s("QSQLITE"), s("tamper"));
-            db.setDatabaseName(m_server.databasePath());
-            db.setConnectOptions(s("QSQLITE_BUSY_TIMEOUT=10000"));
-            QVERIFY(db.open());
+            QVERIFY(m_server.openDatabase(s("tamper")));
+            QSqlDatabase db = QSqlDatabase::database(s("tamper"));
             QSqlQuery q(db);
             QVERIFY2(q.exec(s("UPDATE audit_events SET details = '{\"reason\":\"nothing to see\"}', "
                               "actor_display = 'someone else' WHERE seq = %1").arg(seq)),

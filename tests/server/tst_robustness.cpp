@@ -1197,15 +1197,15 @@ void TestRobustness::gracefulShutdownAnswersInFlightRequest()
     // busy timeout is 10 s) and the request below stays in flight for as long as we want.
     std::atomic<int> lockState {0}; // 1 locked, -1 failed
     std::atomic<qint64> releaseAtMs {std::numeric_limits<qint64>::max()};
-    const QString path = server.databasePath();
-    std::thread locker([&lockState, &releaseAtMs, path] {
-        const QString name = QStringLiteral("tst_robustness_locker");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // On PostgreSQL the servers' write lock is an advisory lock: hold that one.
+    const QString name = QStringLiteral("tst_robustness_locker");
+    const bool pg = TestServer::usesPostgres();
+    std::thread locker([&lockState, &releaseAtMs, &server, name, pg] {
+        if (server.openDatabase(name)) {
+            QSqlDatabase db = QSqlDatabase::database(name);
             QSqlQuery q(db);
-            if (!db.open() || !q.exec(QStringLiteral("BEGIN EXCLUSIVE"))) {
+            if (!q.exec(pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN EXCLUSIVE"))
+                || (pg && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1802990180)")))) {
                 lockState = -1;
             } else {
                 lockState = 1;
@@ -1215,7 +1215,10 @@ void TestRobustness::gracefulShutdownAnswersInFlightRequest()
                     std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 (void)q.exec(QStringLiteral("COMMIT"));
             }
+            q.finish();
             db.close();
+        } else {
+            lockState = -1;
         }
         QSqlDatabase::removeDatabase(name);
     });

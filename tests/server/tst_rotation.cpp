@@ -598,10 +598,8 @@ private Q_SLOTS:
         const qint64 halfHourAgo = currentMinute - 30 * MinuteMs;
         const qint64 threeHoursAgo = currentMinute - 180 * MinuteMs;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(s("QSQLITE"), s("rotation-test"));
-            db.setDatabaseName(m_server.databasePath());
-            db.setConnectOptions(s("QSQLITE_BUSY_TIMEOUT=10000"));
-            QVERIFY(db.open());
+            QVERIFY(m_server.openDatabase(s("rotation-test")));
+            QSqlDatabase db = QSqlDatabase::database(s("rotation-test"));
             QSqlQuery q(db);
             QVERIFY(q.prepare(s("INSERT INTO key_usage_minute (key_id, minute, count) VALUES (?, ?, ?)")));
             const qint64 rows[][2] = {{halfHourAgo, 11}, {threeHoursAgo, 13}};

@@ -58,7 +58,7 @@ private:
     // Mints an access token for a user with the database's keys, as the token endpoint does.
     QString token(const QString &email, qint64 atMs = 0, const QString &issuer = {})
     {
-        Database db(m_server.databasePath());
+        Database db(m_server.databaseUrl());
         QString error;
         if (!db.open(&error))
             return {};
@@ -211,7 +211,7 @@ private Q_SLOTS:
                 + b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
             bad = QString::fromLatin1(input + '.' + b64(QMessageAuthenticationCode::hash(input, jwks, QCryptographicHash::Sha256)));
         } else if (kind == QLatin1String("wrong audience")) {
-            Database db(m_server.databasePath());
+            Database db(m_server.databaseUrl());
             QString e;
             QVERIFY(db.open(&e));
             QSqlDatabase conn = db.connection();
@@ -230,7 +230,7 @@ private Q_SLOTS:
             // A well-formed token from another keyward-server: valid signature, unknown key.
             TestServer other;
             QVERIFY(TestServer::run({QStringLiteral("init"), QStringLiteral("--database"), other.databaseUrl()}) == 0);
-            Database db(other.databasePath());
+            Database db(other.databaseUrl());
             QString e;
             QVERIFY(db.open(&e));
             QSqlDatabase conn = db.connection();

@@ -12,6 +12,10 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 
 QJsonObject TestServer::Response::json() const
@@ -28,12 +32,162 @@ QByteArray TestServer::Response::header(const QByteArray &name) const
     return {};
 }
 
+namespace {
+// Databases this process created, dropped at exit even if a suite forgot.
+QStringList &createdDatabases()
+{
+    static QStringList names;
+    return names;
+}
+
+bool adminExec(const QString &statement, QString *error)
+{
+    const QString clusterUrl = TestServer::postgresClusterUrl(error);
+    if (clusterUrl.isEmpty())
+        return false;
+    const QUrl url(clusterUrl);
+    const QString name = QStringLiteral("keyward-test-admin");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                       : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(QStringLiteral("postgres"));
+        if (!db.isOpen() && !db.open()) {
+            if (error)
+                *error = QStringLiteral("cannot connect to the test cluster: ") + db.lastError().text();
+            return false;
+        }
+        QSqlQuery q(db);
+        ok = q.exec(statement);
+        if (!ok && error)
+            *error = q.lastError().text();
+    }
+    return ok;
+}
+
+void dropCreatedDatabases()
+{
+    for (const QString &url : createdDatabases()) {
+        const QString name = QUrl(url).path().mid(1);
+        adminExec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name), nullptr);
+    }
+    createdDatabases().clear();
+    if (QSqlDatabase::contains(QStringLiteral("keyward-test-admin")))
+        QSqlDatabase::removeDatabase(QStringLiteral("keyward-test-admin"));
+}
+} // namespace
+
+bool TestServer::usesPostgres()
+{
+    return qEnvironmentVariable("KEYWARD_TEST_BACKEND") == QLatin1String("postgres");
+}
+
+QString TestServer::postgresClusterUrl(QString *error)
+{
+    const QString file = qEnvironmentVariable("KEYWARD_TEST_PG_FILE");
+    QFile f(file);
+    if (file.isEmpty() || !f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("no PostgreSQL test cluster: KEYWARD_TEST_PG_FILE (%1) is not readable; run "
+                                    "the suite through ctest, whose pg_cluster fixture starts one").arg(file);
+        return {};
+    }
+    return QString::fromUtf8(f.readAll().trimmed());
+}
+
+QString TestServer::createPostgresDatabase(QString *error)
+{
+    const QString clusterUrl = postgresClusterUrl(error);
+    if (clusterUrl.isEmpty())
+        return {};
+    const QString name = QStringLiteral("kw_%1_%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QString::number(QRandomGenerator::global()->generate64(), 36));
+    if (!adminExec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name), error))
+        return {};
+    const QString url = clusterUrl + QLatin1Char('/') + name;
+    if (createdDatabases().isEmpty())
+        qAddPostRoutine(dropCreatedDatabases);
+    createdDatabases().append(url);
+    return url;
+}
+
+void TestServer::dropPostgresDatabase(const QString &url)
+{
+    const QString name = QUrl(url).path().mid(1);
+    adminExec(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name), nullptr);
+    createdDatabases().removeAll(url);
+}
+
 TestServer::TestServer() = default;
 
 TestServer::~TestServer()
 {
     if (isRunning())
         stop();
+    if (!m_pgUrl.isEmpty())
+        dropPostgresDatabase(m_pgUrl);
+}
+
+QString TestServer::databaseUrl() const
+{
+    if (!usesPostgres())
+        return QStringLiteral("sqlite:") + databasePath();
+    if (m_pgUrl.isEmpty()) {
+        QString error;
+        m_pgUrl = createPostgresDatabase(&error);
+        if (m_pgUrl.isEmpty())
+            qFatal("%s", qPrintable(error));
+    }
+    return m_pgUrl;
+}
+
+QString TestServer::databasePath() const
+{
+    return usesPostgres() ? QString() : m_dir.path() + QStringLiteral("/keyward.db");
+}
+
+QByteArray TestServer::databaseContents() const
+{
+    QByteArray stored;
+    if (!usesPostgres()) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile f(databasePath() + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                stored += f.readAll();
+        }
+        return stored;
+    }
+    QProcess dump;
+    dump.start(QStringLiteral("pg_dump"), {QStringLiteral("--no-owner"), QStringLiteral("--dbname"), databaseUrl()});
+    if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
+        qFatal("pg_dump failed: %s", dump.readAllStandardError().constData());
+    return dump.readAllStandardOutput();
+}
+
+bool TestServer::openDatabase(const QString &connectionName, QString *error) const
+{
+    QSqlDatabase db;
+    if (usesPostgres()) {
+        const QUrl url(databaseUrl());
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (db.open())
+        return true;
+    if (error)
+        *error = db.lastError().text();
+    return false;
 }
 
 QString TestServer::binary()

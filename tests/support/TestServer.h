@@ -12,9 +12,13 @@
 
 #include <memory>
 
-// A real keyward-server on 127.0.0.1:0 with a fresh SQLite database in a temporary folder,
-// and a small synchronous HTTP client for the suites. The binary comes from
-// $KEYWARD_SERVER_BINARY (set by CTest).
+// A real keyward-server on 127.0.0.1:0 with a fresh database, and a small synchronous HTTP
+// client for the suites. The binary comes from $KEYWARD_SERVER_BINARY (set by CTest).
+//
+// The database is SQLite in a temporary folder, or, when $KEYWARD_TEST_BACKEND is "postgres"
+// (the suites' "_pg" runs), a fresh database of its own in the throw-away PostgreSQL cluster
+// that CTest's pg_cluster fixture started (its address in the file $KEYWARD_TEST_PG_FILE),
+// dropped again at the end.
 class TestServer
 {
 public:
@@ -41,8 +45,25 @@ public:
     int stop();
     bool isRunning() const;
 
-    QString databaseUrl() const { return QStringLiteral("sqlite:") + m_dir.path() + QStringLiteral("/keyward.db"); }
-    QString databasePath() const { return m_dir.path() + QStringLiteral("/keyward.db"); }
+    // True in the suites' PostgreSQL runs.
+    static bool usesPostgres();
+    // The cluster's address without a database ("postgresql://postgres@127.0.0.1:PORT"), or
+    // empty (with *error) when the fixture did not start it.
+    static QString postgresClusterUrl(QString *error = nullptr);
+    // A new, empty database in the cluster (for suites that need more than one); dropped by
+    // dropPostgresDatabase or at the end of the process.
+    static QString createPostgresDatabase(QString *error = nullptr);
+    static void dropPostgresDatabase(const QString &url);
+
+    QString databaseUrl() const;
+    // The SQLite file (empty in the PostgreSQL runs).
+    QString databasePath() const;
+    // Everything the database holds, as bytes to search: the SQLite file with its -wal and -shm,
+    // or a plain pg_dump of the PostgreSQL database.
+    QByteArray databaseContents() const;
+    // A Qt SQL connection of the test's own to the server's database (remove it with
+    // QSqlDatabase::removeDatabase(name) when done).
+    bool openDatabase(const QString &connectionName, QString *error = nullptr) const;
     QString dir() const { return m_dir.path(); }
     quint16 port() const { return m_port; }
     QUrl url(const QString &pathAndQuery) const;
@@ -68,6 +89,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    mutable QString m_pgUrl;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     quint16 m_port = 0;
