@@ -5,11 +5,14 @@
 #   pg-cluster.sh start STATE_DIR   initdb + pg_ctl start on 127.0.0.1 and a free port; writes
 #                                   STATE_DIR/url ("postgresql://postgres@127.0.0.1:PORT")
 #   pg-cluster.sh stop STATE_DIR    stops it and removes its files
+#   pg-cluster.sh halt STATE_DIR    stops the server (fast shutdown), keeping its data and port
+#   pg-cluster.sh crash STATE_DIR   stops it as a crash would (immediate: no checkpoint)
+#   pg-cluster.sh resume STATE_DIR  starts a halted or crashed cluster again on the same port
 #
 # The cluster lives in its own folder under the system's temporary directory (PostgreSQL's
 # user must be able to reach it, and a build folder inside a private clone may not be). As root
 # it runs as the "postgres" user, since initdb and postgres refuse root. Trust authentication on
-# loopback only; fsync off: the data is thrown away. Needs Debian's postgresql package.
+# loopback only. Needs Debian's postgresql package.
 set -euo pipefail
 
 command=${1:?usage: pg-cluster.sh start|stop STATE_DIR}
@@ -35,10 +38,28 @@ stop_cluster() {
             */keyward-pg.*) rm -rf "$data" ;;
         esac
     fi
-    rm -f "$state/url" "$state/data-dir"
+    rm -f "$state/url" "$state/data-dir" "$state/port"
+}
+
+# fsync stays on unless KEYWARD_PG_FSYNC=off (the fixture's shared cluster): crash tests need it.
+start_server() {
+    local data=$1 port=$2 fsync=${KEYWARD_PG_FSYNC:-on}
+    "${as_pg[@]}" "$bindir/pg_ctl" -D "$data/pgdata" -l "$data/server.log" -w -t 60 \
+        -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=$fsync -c synchronous_commit=$fsync -c full_page_writes=$fsync -c max_connections=400 -c shared_buffers=64MB" \
+        start >/dev/null 2>&1
 }
 
 case "$command" in
+    halt|crash)
+        data=$(cat "$state/data-dir")
+        mode=fast
+        [ "$command" = crash ] && mode=immediate
+        "${as_pg[@]}" "$bindir/pg_ctl" -D "$data/pgdata" -m $mode -w -t 60 stop >/dev/null
+        ;;
+    resume)
+        data=$(cat "$state/data-dir")
+        start_server "$data" "$(cat "$state/port")" || { tail -n 20 "$data/server.log" >&2; exit 1; }
+        ;;
     start)
         [ -n "$bindir" ] || { echo "pg-cluster.sh: no PostgreSQL server found (install the postgresql package)" >&2; exit 1; }
         mkdir -p "$state"
@@ -56,10 +77,9 @@ case "$command" in
             if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
                 continue # taken
             fi
-            if "${as_pg[@]}" "$bindir/pg_ctl" -D "$data/pgdata" -l "$data/server.log" -w -t 60 \
-                -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
-                start >/dev/null 2>&1; then
+            if start_server "$data" "$port"; then
                 echo "postgresql://postgres@127.0.0.1:$port" >"$state/url"
+                echo "$port" >"$state/port"
                 echo "PostgreSQL test cluster on 127.0.0.1:$port ($data)"
                 exit 0
             fi
