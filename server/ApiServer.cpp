@@ -110,6 +110,7 @@ ApiServer::ApiServer(Database &database, ServerSecrets &secrets, Organization or
         m_changeListener = std::make_unique<ChangeListener>(m_db);
         connect(m_changeListener.get(), &ChangeListener::changed, this, &ApiServer::checkChanges);
         m_changeListener->start();
+        m_sharedRateLimits = true;
         connect(&m_rateSyncTimer, &QTimer::timeout, this, &ApiServer::syncRateLimits);
         m_rateSyncTimer.start(RateSyncMs);
     }
@@ -335,6 +336,12 @@ bool ApiServer::checkRate(const ExchangePtr &ex, const QString &subject, const R
     ex->hasRate = true;
     if (ex->rate.allowed)
         return true;
+    refuseRate(ex, limit);
+    return false;
+}
+
+void ApiServer::refuseRate(const ExchangePtr &ex, const RateLimit &limit)
+{
     Reply r = error(ex, ApiError::Code::RateLimited,
                     QStringLiteral("Too many requests: the limit is %1 per %2 seconds. Try again in %3 seconds.")
                         .arg(limit.limit)
@@ -342,7 +349,6 @@ bool ApiServer::checkRate(const ExchangePtr &ex, const QString &subject, const R
                         .arg(ex->rate.retryAfterSeconds));
     r.headers.append({QByteArray("Retry-After"), QByteArray::number(ex->rate.retryAfterSeconds)});
     finish(ex, r);
-    return false;
 }
 
 void ApiServer::authenticate(const ExchangePtr &ex)
@@ -647,8 +653,87 @@ void ApiServer::proceedAuthenticated(const ExchangePtr &ex, const Principal &pri
         return;
     }
     ex->principal = principal;
+    if (m_sharedRateLimits) {
+        // Several instances: the organisation's budget is leased from the database.
+        checkSharedRate(ex);
+        return;
+    }
     if (!checkRate(ex, m_orgRateSubject, m_orgRateLimit))
         return;
+    proceedWithinRate(ex);
+}
+
+void ApiServer::checkSharedRate(const ExchangePtr &ex)
+{
+    RateLimiter::Decision d;
+    switch (m_rateLimiter.checkLeased(m_orgRateSubject, m_orgRateLimit, m_now(), &d)) {
+    case RateLimiter::LeaseCheck::Allowed:
+        ex->rate = d;
+        ex->hasRate = true;
+        proceedWithinRate(ex);
+        return;
+    case RateLimiter::LeaseCheck::Refused:
+        ex->rate = d;
+        ex->hasRate = true;
+        refuseRate(ex, m_orgRateLimit);
+        return;
+    case RateLimiter::LeaseCheck::NeedLease:
+        break;
+    }
+    m_leaseWaiting.append(ex);
+    const auto request = m_rateLimiter.leaseRequest(m_orgRateSubject, m_orgRateLimit, m_now());
+    if (!request)
+        return; // one is out already; its answer serves this request too
+    QPointer<ApiServer> self(this);
+    m_readPool.start([this, self, request = *request] {
+        int granted = -1;
+        qint64 total = 0;
+        try {
+            QSqlDatabase db = m_db.connection();
+            // Row-locked for the few statements it takes: the instances take shares one at a
+            // time and the total never passes the limit.
+            QSqlQuery begin(db);
+            if (!begin.exec(QStringLiteral("BEGIN")))
+                Sql::fail(db, begin.lastError(), "cannot begin a lease");
+            try {
+                Sql(db, QStringLiteral("INSERT INTO rate_windows (subject, window_start, count) VALUES (?, ?, 0) "
+                                       "ON CONFLICT (subject, window_start) DO NOTHING"))
+                    .bind(request.subject).bind(request.windowStartMs).exec();
+                Sql current(db, QStringLiteral("SELECT count FROM rate_windows WHERE subject = ? AND window_start = ? "
+                                               "FOR UPDATE"));
+                current.bind(request.subject).bind(request.windowStartMs).exec();
+                const qint64 used = current.next() ? current.integer(0) : 0;
+                granted = int(qBound(qint64(0), qint64(request.limit) - used, qint64(request.want)));
+                total = used + granted;
+                if (granted > 0)
+                    Sql(db, QStringLiteral("UPDATE rate_windows SET count = ? WHERE subject = ? AND window_start = ?"))
+                        .bind(total).bind(request.subject).bind(request.windowStartMs).exec();
+                QSqlQuery commit(db);
+                if (!commit.exec(QStringLiteral("COMMIT")))
+                    throw DatabaseError("cannot commit a lease: " + commit.lastError().text().toStdString());
+            } catch (...) {
+                QSqlQuery rollback(db);
+                rollback.exec(QStringLiteral("ROLLBACK"));
+                throw;
+            }
+        } catch (const std::exception &e) {
+            granted = -1;
+            qCWarning(lcServer) << "cannot lease rate-limit budget; counting alone meanwhile:" << e.what();
+        }
+        QMetaObject::invokeMethod(self, [this, request, granted, total] {
+            m_rateLimiter.leaseAnswered(request, granted, total);
+            // The waiting requests go on in order; any left over ask for the next share.
+            const QList<ExchangePtr> waiting = std::exchange(m_leaseWaiting, {});
+            for (const ExchangePtr &w : waiting)
+                checkSharedRate(w);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::proceedWithinRate(const ExchangePtr &ex)
+{
+    const Principal &principal = ex->principal;
+    const qint64 now = m_now();
     if (principal.type == QLatin1String("secret_key"))
         m_usage.record(principal.id, now, ex->ip, ex->userAgent); // last use is a key's, not a person's
     if (ex->route->permission && !principal.permissions.allows(*ex->route->permission)) {

@@ -130,6 +130,9 @@ private:
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void authenticate(const ExchangePtr &ex);
     void proceedAuthenticated(const ExchangePtr &ex, const Principal &principal);
+    void checkSharedRate(const ExchangePtr &ex);
+    void proceedWithinRate(const ExchangePtr &ex);
+    void refuseRate(const ExchangePtr &ex, const RateLimit &limit);
     void deny(const ExchangePtr &ex, int status, const QString &message, const QString &reason,
               const Actor &target = {});
     void finish(const ExchangePtr &ex, Reply reply);
@@ -229,6 +232,8 @@ private:
     AuthCache m_authCache;
     RateLimiter m_rateLimiter;
     QTimer m_rateSyncTimer;
+    bool m_sharedRateLimits = false;
+    QList<ExchangePtr> m_leaseWaiting;
     bool m_rateSyncRunning = false;
     UsageRecorder m_usage;
     QTimer m_usageTimer;

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace keyward::server {
 
 // Fixed-window counters per subject (an organisation, or a client IP for anonymous calls).
@@ -31,6 +33,27 @@ public:
 
     Decision check(const QString &subject, const RateLimit &limit, qint64 nowMs);
 
+    // Shared limits by leases (several instances, exact): an instance takes a share of the
+    // window's budget from the database (leaseRequest, then leaseAnswered with what was granted)
+    // and spends it here without I/O. The instances together never pass the limit; unspent
+    // shares of idle instances may make the others refuse a little early (at most one share
+    // each).
+    enum class LeaseCheck { Allowed, Refused, NeedLease };
+    LeaseCheck checkLeased(const QString &subject, const RateLimit &limit, qint64 nowMs, Decision *decision);
+    struct LeaseRequest
+    {
+        QString subject;
+        qint64 windowStartMs = 0;
+        int want = 0;
+        int limit = 0;
+    };
+    // What to ask the database for; nullopt when a request for this subject is already out.
+    std::optional<LeaseRequest> leaseRequest(const QString &subject, const RateLimit &limit, qint64 nowMs);
+    // granted: units added to this instance's share (0: none left); totalAfter: the window's
+    // total in the database afterwards; granted < 0: the database could not be asked, and the
+    // instance falls back to counting alone for this share.
+    void leaseAnswered(const LeaseRequest &request, int granted, qint64 totalAfter);
+
     struct Delta
     {
         QString subject;
@@ -53,7 +76,12 @@ private:
         int inFlight = 0; // sent, not yet answered
         qint64 shared = 0; // the shared total when last answered (this instance's sent counts included)
         qint64 lastUsedMs = 0;
+        bool leased = false;       // counted by leases, not by deltas
+        bool leaseOut = false;     // a lease request is out
+        bool exhausted = false;    // the database said the window's budget is spent
+        int share = 0;             // leased units not yet spent
     };
+    Window &windowFor(const QString &subject, const RateLimit &limit, qint64 nowMs);
     QHash<QString, Window> m_windows;
     qint64 m_lastPurgeMs = 0;
 };
