@@ -6,6 +6,7 @@
 #include "AuditLog.h"
 #include "AuditSeeder.h"
 #include "Database.h"
+#include "DatabaseCopy.h"
 #include "DemoData.h"
 #include "JsonInput.h"
 #include "KeyStore.h"
@@ -55,7 +56,7 @@ int commandInit(const QStringList &args)
     if (!store)
         return fail(error);
     out(QStringLiteral("%1 %2: organisation \"%3\" (%4 tier), %5 keys")
-            .arg(created ? QStringLiteral("initialised") : QStringLiteral("up to date"), url, store->org.name,
+            .arg(created ? QStringLiteral("initialised") : QStringLiteral("up to date"), store->db->location().display(), store->org.name,
                  store->org.tier, KeyFormat::flavorName(store->org.keyFormat)));
     return 0;
 }
@@ -154,9 +155,38 @@ int commandSeedAudit(const QStringList &args)
     try {
         const AuditSeeder::Result r = AuditSeeder::seed(*store->db, options);
         out(QStringLiteral("%1 audit events added to %2 (evt_%3 to evt_%4)")
-                .arg(r.events).arg(url).arg(r.firstSeq).arg(r.lastSeq));
+                .arg(r.events).arg(store->db->location().display()).arg(r.firstSeq).arg(r.lastSeq));
     } catch (const DatabaseError &e) {
         return fail(QStringLiteral("cannot add the audit events: %1").arg(QString::fromStdString(e.what())));
+    }
+    return 0;
+}
+
+int commandCopyDatabase(const QStringList &args)
+{
+    QString error;
+    const auto o = parseOptions(args, {QStringLiteral("database"), QStringLiteral("to")}, {}, &error);
+    if (!o)
+        return fail(error);
+    if (o->flags.contains(QStringLiteral("help"))) {
+        out(usageText());
+        return 0;
+    }
+    if (!o->values.contains(QStringLiteral("database")) || !o->values.contains(QStringLiteral("to")))
+        return fail(QStringLiteral("copy-database needs --database SOURCE_URL and --to TARGET_URL"));
+    Database source(o->values.value(QStringLiteral("database")));
+    Database target(o->values.value(QStringLiteral("to")));
+    if (!source.open(&error))
+        return fail(QStringLiteral("cannot open the source %1: %2").arg(source.location().display(), error));
+    if (!target.open(&error))
+        return fail(QStringLiteral("cannot open the target %1: %2").arg(target.location().display(), error));
+    try {
+        const DatabaseCopy::Result r = DatabaseCopy::copy(source, target);
+        out(QStringLiteral("copied %1 rows in %2 tables from %3 to %4; the audit chain verifies (%5 events)")
+                .arg(r.rows).arg(r.tables).arg(source.location().display(), target.location().display())
+                .arg(r.auditEvents));
+    } catch (const DatabaseError &e) {
+        return fail(QStringLiteral("nothing was copied: %1").arg(QString::fromStdString(e.what())));
     }
     return 0;
 }
@@ -317,6 +347,8 @@ int runCli(const QStringList &arguments)
         return commandSeedAudit(args.mid(1));
     if (command == QLatin1String("signing-key"))
         return commandSigningKey(args.mid(1));
+    if (command == QLatin1String("copy-database"))
+        return commandCopyDatabase(args.mid(1));
     return fail(QStringLiteral("unknown command \"%1\"; see keyward-server --help").arg(command));
 }
 

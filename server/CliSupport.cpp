@@ -32,15 +32,21 @@ Commands:
               add a new ES256 signing key; the old one stays published until its tokens expire
   seed-audit  add generated audit history for benchmarks and demos (a year by default)
               --events N [--days D] [--seed S] [--org ID]
+  copy-database
+              copy everything to a new, empty database (SQLite to PostgreSQL, say), in one
+              transaction, and verify the audit chain there: --database SOURCE --to TARGET
+              (stop every `serve` on the source first)
 
 Options:
-  --database URL   sqlite:PATH (default: %1)
+  --database URL   sqlite:PATH, or postgresql://USER@HOST[:PORT]/NAME[?sslmode=…] with the
+                   password in PGPASSWORD or ~/.pgpass (default: %1)
   -h, --help       show this help
   -v, --version    show the version
 
 Examples:
   keyward-server serve --listen 127.0.0.1:8787 --database sqlite:/tmp/keyward.db --demo
   keyward-server key create --database sqlite:/tmp/keyward.db --note ci --permissions payments:read
+  keyward-server serve --listen 127.0.0.1:8787 --database postgresql://keyward@db.internal/keyward
 )";
 } // namespace
 

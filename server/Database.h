@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -50,6 +51,7 @@ public:
     bool isNull(int column) const { return m_query.isNull(column); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
     QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    QSqlRecord record() const { return m_query.record(); }
 
 private:
     QSqlDatabase m_db;
