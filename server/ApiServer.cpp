@@ -914,8 +914,14 @@ void ApiServer::runOn(QThreadPool &pool, const ExchangePtr &ex, std::function<Re
                 m_authCache.invalidateKey(reply.invalidateKeyId); // after the commit, before the answer leaves
         } catch (const std::exception &e) {
             qCWarning(lcServer) << "request" << ex->requestId << "failed:" << e.what();
-            reply = failureReply(ex, dynamic_cast<const DatabaseUnavailable *>(&e) ? Failure::Unavailable : Failure::Internal,
-                                 QStringLiteral("The server could not complete the request; quote the request id."));
+            if (dynamic_cast<const DatabaseCommitUnknown *>(&e))
+                reply = error(ex, ApiError::Code::Internal,
+                              QStringLiteral("The database connection broke while the change was being saved, so it "
+                                             "may or may not have been saved. Send the same request again with the "
+                                             "same Idempotency-Key to find out."));
+            else
+                reply = failureReply(ex, dynamic_cast<const DatabaseUnavailable *>(&e) ? Failure::Unavailable : Failure::Internal,
+                                     QStringLiteral("The server could not complete the request; quote the request id."));
         }
         QMetaObject::invokeMethod(self, [this, ex, reply] { finish(ex, reply); }, Qt::QueuedConnection);
     });

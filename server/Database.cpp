@@ -751,7 +751,7 @@ void Database::commit(QSqlDatabase &db)
     if (!q.exec(QStringLiteral("COMMIT"))) {
         // Whether a COMMIT that lost its connection took effect is unknown: never "unavailable"
         // (which promises that nothing changed), always an error the client must look into.
-        throw DatabaseError("cannot commit: " + q.lastError().text().toStdString());
+        throw DatabaseCommitUnknown("cannot commit: " + q.lastError().text().toStdString());
     }
 }
 

@@ -23,6 +23,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A COMMIT failed: whether the transaction took effect is unknown (the connection may have
+// broken after the database committed). Never "unavailable", which promises nothing changed.
+class DatabaseCommitUnknown : public DatabaseError
+{
+public:
+    using DatabaseError::DatabaseError;
+};
+
 // The database cannot be used right now, through no fault of the request: PostgreSQL is down or
 // unreachable, the disk is full, the file is read-only, a lock was not granted in time. Maps to
 // 503 with Retry-After; nothing of the request was committed.
