@@ -340,6 +340,21 @@ bool unavailableError(const QSqlDatabase &db, const QSqlError &error)
             || primary == SqliteFull || primary == SqliteCantOpen);
 }
 
+// A failed COMMIT on SQLite that cannot have written its commit record: the log write itself
+// failed (SQLITE_FULL, SQLITE_IOERR_WRITE: a WAL frame is complete only when its page is, and a
+// partial one is ignored by recovery), or the file or lock could not be had. Other I/O errors
+// may come after the record (syncing, growing the -shm index): their outcome is unknown.
+bool sqliteCommitRefused(const QSqlError &error)
+{
+    constexpr int SqliteIoErrWrite = SqliteIoErr | (3 << 8);
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    const int primary = code & 0xff;
+    return ok
+        && (primary == SqliteFull || primary == SqliteReadOnly || primary == SqliteBusy || primary == SqliteLocked
+            || code == SqliteIoErrWrite);
+}
+
 struct IdleClock
 {
     QHash<QString, qint64> lastUsedMs;
@@ -359,10 +374,23 @@ QString jsonTextSql(const QSqlDatabase &db, const QString &column, const QString
     return QStringLiteral("COALESCE(json_extract(%1, '$.%2'), '')").arg(column, key);
 }
 
+// An error PostgreSQL's driver did not describe (it happens when the connection died under a
+// prepare): ask the connection. A live one answers, or refuses with 25P02 inside a failed
+// transaction; a dead one fails otherwise.
+static bool postgresConnectionLost(QSqlDatabase &db)
+{
+    if (!db.isOpen())
+        return true;
+    QSqlQuery probe(db);
+    if (probe.exec(QStringLiteral("SELECT 1")))
+        return false;
+    return probe.lastError().nativeErrorCode() != QLatin1String("25P02");
+}
+
 void Sql::fail(QSqlDatabase db, const QSqlError &error, const std::string &what)
 {
     const std::string message = what + ": " + error.text().toStdString();
-    if (unavailableError(db, error)) {
+    if (unavailableError(db, error) || (isPostgres(db) && error.nativeErrorCode().isEmpty() && postgresConnectionLost(db))) {
         if (isPostgres(db)) {
             // Opened again on next use; a transaction on it is gone with it.
             db.close();
@@ -749,9 +777,15 @@ void Database::commit(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
+        // SQLite refused the COMMIT before its commit record reached the log (disk full, a write
+        // error, a read-only file, a lock): nothing of it happened, and write() rolls the rest
+        // back.
+        const QSqlError error = q.lastError();
+        if (!isPostgres() && sqliteCommitRefused(error))
+            throw DatabaseUnavailable("cannot commit: " + error.text().toStdString());
         // Whether a COMMIT that lost its connection took effect is unknown: never "unavailable"
         // (which promises that nothing changed), always an error the client must look into.
-        throw DatabaseCommitUnknown("cannot commit: " + q.lastError().text().toStdString());
+        throw DatabaseCommitUnknown("cannot commit: " + error.text().toStdString());
     }
 }
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #ifdef __linux__
 #include <csignal>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #endif
 #include "TestServer.h"
 
@@ -134,6 +138,8 @@ TestServer::~TestServer()
 
 QString TestServer::databaseUrl() const
 {
+    if (!m_ownUrl.isEmpty())
+        return m_ownUrl;
     if (!usesPostgres())
         return QStringLiteral("sqlite:") + databasePath();
     if (m_pgUrl.isEmpty()) {
@@ -147,13 +153,17 @@ QString TestServer::databaseUrl() const
 
 QString TestServer::databasePath() const
 {
+    if (m_ownUrl.startsWith(QLatin1String("sqlite:")))
+        return m_ownUrl.mid(7);
+    if (!m_ownUrl.isEmpty())
+        return {};
     return usesPostgres() ? QString() : m_dir.path() + QStringLiteral("/keyward.db");
 }
 
 QByteArray TestServer::databaseContents() const
 {
     QByteArray stored;
-    if (!usesPostgres()) {
+    if (!databasePath().isEmpty()) {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
             QFile f(databasePath() + suffix);
             if (f.open(QIODevice::ReadOnly))
@@ -171,7 +181,7 @@ QByteArray TestServer::databaseContents() const
 bool TestServer::openDatabase(const QString &connectionName, QString *error) const
 {
     QSqlDatabase db;
-    if (usesPostgres()) {
+    if (databasePath().isEmpty()) {
         const QUrl url(databaseUrl());
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
         db.setHostName(url.host());
@@ -201,6 +211,29 @@ bool TestServer::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+qint64 TestServer::pid() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
+bool TestServer::setUser(const QString &name)
+{
+    if (name.isEmpty()) {
+        m_uid = m_gid = -1;
+        return true;
+    }
+#ifdef __linux__
+    const struct passwd *pw = ::getpwnam(name.toLocal8Bit().constData());
+    if (!pw)
+        return false;
+    m_uid = int(pw->pw_uid);
+    m_gid = int(pw->pw_gid);
+    return true;
+#else
+    return false;
+#endif
+}
+
 bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
 {
     QStringList args {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
@@ -218,8 +251,23 @@ bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
 #ifdef __linux__
-    // A suite that crashes must not leave its server running.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    // In the child between fork and exec: async-signal-safe calls only.
+    m_process->setChildProcessModifier([limit = m_fileSizeLimit, uid = m_uid, gid = m_gid] {
+        if (limit >= 0) {
+            struct rlimit r {};
+            ::getrlimit(RLIMIT_FSIZE, &r);
+            r.rlim_cur = rlim_t(limit);
+            ::setrlimit(RLIMIT_FSIZE, &r);
+            ::signal(SIGXFSZ, SIG_IGN); // stays ignored across exec
+        }
+        if (uid >= 0) {
+            // Failing to drop root must not run the server as root by mistake.
+            if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0 || ::setuid(uid_t(uid)) != 0)
+                ::_exit(126);
+        }
+        // A suite that crashes must not leave its server running (after setuid, which clears it).
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
 #endif
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("keyward.server.access.info=true"));
@@ -262,6 +310,18 @@ int TestServer::stop()
     }
     m_output += m_process->readAll();
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+bool TestServer::kill()
+{
+    if (!m_process)
+        return true;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(10000);
+    }
+    m_output += m_process->readAll();
+    return m_process->state() == QProcess::NotRunning;
 }
 
 QByteArray TestServer::output()

@@ -43,7 +43,24 @@ public:
     bool start(const QStringList &extraArgs = {}, const QJsonObject &config = {});
     // SIGTERM and wait; returns the exit code (or -1 when it had to be killed).
     int stop();
+    // SIGKILL and wait: the server gets no chance to finish anything (a crash, a power cut as far
+    // as the process is concerned). True once it is gone.
+    bool kill();
     bool isRunning() const;
+    // The running server's process id (0 when none).
+    qint64 pid() const;
+
+    // Options for the next start():
+    // - the largest file the server may write (RLIMIT_FSIZE, soft limit only, so that it can be
+    //   lifted again on the running process; SIGXFSZ is ignored, so a write past it fails with
+    //   EFBIG as on a full disk instead of killing the server); negative: no limit. Linux only.
+    void setFileSizeLimit(qint64 bytes) { m_fileSizeLimit = bytes; }
+    // - the user the server runs as, for tests of file permissions, which root ignores (needs
+    //   root; empty: the test's own user). False when there is no such user. Linux only.
+    bool setUser(const QString &name);
+    // - a database of the suite's own instead of a fresh one (a database URL; not dropped at
+    //   the end). For PostgreSQL suites that run their own cluster.
+    void setDatabaseUrl(const QString &url) { m_ownUrl = url; }
 
     // True in the suites' PostgreSQL runs.
     static bool usesPostgres();
@@ -90,6 +107,10 @@ public:
 private:
     QTemporaryDir m_dir;
     mutable QString m_pgUrl;
+    QString m_ownUrl;
+    qint64 m_fileSizeLimit = -1;
+    int m_uid = -1;
+    int m_gid = -1;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     quint16 m_port = 0;
