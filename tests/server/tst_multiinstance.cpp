@@ -343,6 +343,38 @@ private Q_SLOTS:
         QCOMPARE(allowed, limit);
     }
 
+
+    void anonymousLimitsAddUpAcrossInstances()
+    {
+        if (!TestServer::usesPostgres())
+            QSKIP("per-address limits are counted per instance on SQLite");
+        // Unauthenticated requests from one address through both instances, paced as a client
+        // would send them: the instances add up their counts five times a second, so together
+        // they let through the limit and at most what slips through between two additions.
+        const int limit = 20;
+        QJsonObject cfg = config();
+        cfg.insert(s("rate_limits"), QJsonObject {{s("anonymous"), QJsonObject {{s("limit"), limit}, {s("window_seconds"), 3600}}}});
+        TestServer a;
+        QVERIFY2(a.start({}, cfg), a.output().constData());
+        TestServer b;
+        QVERIFY2(b.start({s("--database"), a.databaseUrl()}, cfg), b.output().constData());
+        int allowed = 0;
+        int refused = 0;
+        for (int i = 0; i < 4 * limit && refused < 4; ++i) {
+            const auto r = (i % 2 ? b : a).get(s("/health"));
+            if (r.status == 200)
+                ++allowed;
+            else if (r.status == 429)
+                ++refused;
+            else
+                QFAIL(r.body.constData());
+            QTest::qWait(50); // a client's pace, not a wait for the server
+        }
+        qInfo("allowed %d unauthenticated requests of a limit of %d through two instances", allowed, limit);
+        QVERIFY(refused >= 4);
+        QVERIFY(allowed >= limit);
+        QVERIFY2(allowed <= limit + limit / 2, "the instances did not add up their counts");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMultiInstance)
