@@ -355,6 +355,16 @@ bool sqliteCommitRefused(const QSqlError &error)
             || code == SqliteIoErrWrite);
 }
 
+// A new connection's session settings (PRAGMAs, SETs): statements that cannot be prepared.
+void applySettings(QSqlDatabase &db, std::initializer_list<const char *> statements)
+{
+    for (const char *statement : statements) {
+        QSqlQuery q(db);
+        if (!q.exec(QLatin1String(statement)))
+            Sql::fail(db, q.lastError(), std::string("cannot apply ") + statement);
+    }
+}
+
 struct IdleClock
 {
     QHash<QString, qint64> lastUsedMs;
@@ -639,12 +649,8 @@ QSqlDatabase Database::openConnection(const QString &name)
         }
         // Times in the schema are milliseconds since the epoch; sessions use UTC anyway. A lock
         // wait as long as SQLite's busy timeout, and no statement may hold a connection forever.
-        for (const char *setting : {"SET TIME ZONE 'UTC'", "SET client_min_messages = 'warning'", "SET lock_timeout = '10s'",
-                                    "SET statement_timeout = '60s'", "SET idle_in_transaction_session_timeout = '60s'"}) {
-            QSqlQuery q(db);
-            if (!q.exec(QLatin1String(setting)))
-                Sql::fail(db, q.lastError(), std::string("cannot apply ") + setting);
-        }
+        applySettings(db, {"SET TIME ZONE 'UTC'", "SET client_min_messages = 'warning'", "SET lock_timeout = '10s'",
+                           "SET statement_timeout = '60s'", "SET idle_in_transaction_session_timeout = '60s'"});
         return db;
     }
     db.setDatabaseName(m_location.sqlitePath);
@@ -654,12 +660,8 @@ QSqlDatabase Database::openConnection(const QString &name)
                                   + db.lastError().text().toStdString());
     // Reads through a memory map (up to SQLite's default ceiling of 2 GiB): a page already in
     // the OS cache costs no system call, which halves the time of searches that check many rows.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=2147418112"}) {
-        QSqlQuery q(db);
-        if (!q.exec(QLatin1String(pragma)))
-            Sql::fail(db, q.lastError(), std::string("cannot set ") + pragma);
-    }
+    applySettings(db, {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                       "PRAGMA temp_store=MEMORY", "PRAGMA mmap_size=2147418112"});
     return db;
 }
 

@@ -444,6 +444,23 @@ void checkUnavailable(const Call &c)
              qPrintable(c.describe()));
 }
 
+// While the storage refuses writes: three creates answer 503 (and change nothing), reads answer
+// 200, and the server stays up.
+void writesRefusedReadsServed(TestServer &server, const QString &admin, Workload &work, QList<CallPtr> &calls)
+{
+    for (int i = 0; i < 3; ++i) {
+        CallPtr c = work.nextCreate();
+        calls.append(c);
+        sendNow(server, admin, *c);
+        checkUnavailable(*c);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(server.get(QStringLiteral("/secret-keys?limit=100"), admin).status, 200);
+    QCOMPARE(server.get(QStringLiteral("/audit-events/chain?limit=10"), admin).status, 200);
+    QVERIFY(server.isRunning());
+}
+
 // A 500 is allowed only for a write whose COMMIT lost the database (its outcome is unknown);
 // the server's log names it.
 void checkServerError(TestServer &server, const Call &c)
@@ -1125,18 +1142,10 @@ void TestCrash::fullDisk()
     const int acceptedBeforeFull =
         int(std::count_if(calls.begin(), calls.end(), [](const CallPtr &c) { return c->acknowledged(); }));
     // Full: every write 503, reads as usual.
-    for (int i = 0; i < 3; ++i) {
-        CallPtr c = work.nextCreate();
-        calls.append(c);
-        sendNow(server, admin, *c);
-        checkUnavailable(*c);
-        if (QTest::currentTestFailed())
-            return;
-    }
-    QCOMPARE(server.get(QStringLiteral("/secret-keys?limit=100"), admin).status, 200);
-    QCOMPARE(server.get(QStringLiteral("/audit-events/chain?limit=10"), admin).status, 200);
+    writesRefusedReadsServed(server, admin, work, calls);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(server.get(QStringLiteral("/secret-keys/") + adminId, admin).status, 200);
-    QVERIFY(server.isRunning());
 
     // Room again: the limit lifted on the running process; the refused writes go through when
     // sent again (settle checks they had changed nothing), and new ones too.
@@ -1289,17 +1298,9 @@ void TestCrash::readOnlyDatabase()
         if (!setImmutable(file, true, &error))
             QSKIP(qPrintable(QStringLiteral("this file system has no immutable flag (%1)").arg(error)));
     }
-    for (int i = 0; i < 3; ++i) {
-        CallPtr c = work.nextCreate();
-        calls.append(c);
-        sendNow(server, admin, *c);
-        checkUnavailable(*c);
-        if (QTest::currentTestFailed())
-            return;
-    }
-    QCOMPARE(server.get(QStringLiteral("/secret-keys?limit=10"), admin).status, 200);
-    QCOMPARE(server.get(QStringLiteral("/audit-events/chain?limit=10"), admin).status, 200);
-    QVERIFY(server.isRunning());
+    writesRefusedReadsServed(server, admin, work, calls);
+    if (QTest::currentTestFailed())
+        return;
     // Writable again: writes go through without a restart (the refused ones too, sent again by
     // settle, which also checks that they had changed nothing).
     for (const QString &file : files)
