@@ -12,7 +12,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -414,21 +416,67 @@ Sql::Sql(const QSqlDatabase &db, const QString &statement)
     : m_db(db)
     , m_query(db)
     , m_statement(statement)
+    , m_inline(isPostgres(db))
 {
     m_query.setForwardOnly(true);
+    if (m_inline)
+        return;
     if (!m_query.prepare(statement))
         fail(m_db, m_query.lastError(), "prepare failed in " + statement.left(120).toStdString());
 }
 
 Sql &Sql::bind(const QVariant &value)
 {
+    if (m_inline) {
+        if (m_values.size() <= m_nextBind)
+            m_values.resize(m_nextBind + 1);
+        m_values[m_nextBind++] = value;
+        return *this;
+    }
     m_query.bindValue(m_nextBind++, value);
     return *this;
+}
+
+QString Sql::inlined() const
+{
+    QString out;
+    out.reserve(m_statement.size() + 16 * m_values.size());
+    QSqlDriver *driver = m_db.driver();
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : m_statement) {
+        if (c == u'\'') {
+            quoted = !quoted; // '' inside a literal toggles twice: still inside
+        } else if (c == u'?' && !quoted) {
+            if (next >= m_values.size())
+                throw DatabaseError("a value is missing for " + m_statement.left(120).toStdString());
+            const QVariant &value = m_values.at(next++);
+            if (value.isNull()) {
+                out += QLatin1String("NULL");
+            } else {
+                QSqlField field(QString(), value.metaType());
+                field.setValue(value);
+                out += driver->formatValue(field);
+            }
+            continue;
+        }
+        out += c;
+    }
+    if (next != m_values.size())
+        throw DatabaseError("more values than placeholders for " + m_statement.left(120).toStdString());
+    return out;
 }
 
 Sql &Sql::exec()
 {
     m_nextBind = 0;
+    if (m_inline) {
+        const QString statement = inlined();
+        m_values.clear();
+        if (!m_query.exec(statement))
+            fail(m_db, m_query.lastError(), "query failed in " + m_statement.left(120).toStdString());
+        return *this;
+    }
     if (!m_query.exec())
         fail(m_db, m_query.lastError(), "query failed in " + m_statement.left(120).toStdString());
     return *this;

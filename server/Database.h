@@ -62,10 +62,17 @@ public:
     QSqlRecord record() const { return m_query.record(); }
 
 private:
+    QString inlined() const;
+
     QSqlDatabase m_db;
     QSqlQuery m_query;
     QString m_statement;
     int m_nextBind = 0;
+    // PostgreSQL: Qt's driver runs a prepared statement as PREPARE, EXECUTE and DEALLOCATE, three
+    // round trips. The values are put into the statement instead, as literals formatted by the
+    // driver itself (the same escaping its EXECUTE uses), and it runs in one.
+    bool m_inline = false;
+    QVariantList m_values;
 };
 
 // A keyset page, newest first: "SELECT … WHERE <filters> AND seq < ? ORDER BY seq DESC LIMIT n+1".
