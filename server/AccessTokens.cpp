@@ -69,13 +69,14 @@ std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token,
         *why = QStringLiteral("wrong audience");
         return std::nullopt;
     }
+    // Compared with the leeway on now's side: exp and nbf may be anywhere in qint64.
     const QJsonValue exp = c.value(QStringLiteral("exp"));
-    if (!exp.isDouble() || exp.toInteger() + m_leeway < now) {
+    if (!exp.isDouble() || exp.toInteger() < now - m_leeway) {
         *why = QStringLiteral("expired token");
         return std::nullopt;
     }
     const QJsonValue nbf = c.value(QStringLiteral("nbf"));
-    if (nbf.isDouble() && nbf.toInteger() - m_leeway > now) {
+    if (nbf.isDouble() && nbf.toInteger() > now + m_leeway) {
         *why = QStringLiteral("token not yet valid");
         return std::nullopt;
     }
@@ -86,7 +87,7 @@ std::optional<AccessTokens::Claims> AccessTokens::validate(QByteArrayView token,
     out.scope = c.value(QStringLiteral("scope")).toString();
     out.jti = c.value(QStringLiteral("jti")).toString();
     out.sessionId = c.value(QStringLiteral("sid")).toString();
-    out.expiresAtMs = (exp.toInteger() + m_leeway) * 1000;
+    out.expiresAtMs = (qMin(exp.toInteger(), MaxExpirySeconds) + m_leeway) * 1000;
     if (out.userId.isEmpty()) {
         *why = QStringLiteral("token names no subject");
         return std::nullopt;

@@ -19,6 +19,8 @@ class AccessTokens
 public:
     static constexpr int DefaultLifetimeSeconds = 600;
     static constexpr int DefaultLeewaySeconds = 60;
+    // Expiry times past 9999-12-31 count as that day (so that milliseconds fit in qint64).
+    static constexpr qint64 MaxExpirySeconds = 253402300799;
     static QString audience() { return QStringLiteral("keyward-api"); }
 
     AccessTokens(const ServerSecrets &secrets, QString issuer, int lifetimeSeconds = DefaultLifetimeSeconds,

@@ -219,6 +219,15 @@ QString newRequestId()
     return id;
 }
 
+bool hasControlCharacter(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -269,6 +278,20 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     QStringList segments;
     for (const QString &raw : ex->path.split(QLatin1Char('/'), Qt::SkipEmptyParts))
         segments.append(QUrl::fromPercentEncoding(raw.toLatin1()));
+    // No id, path or query parameter holds a control character; a NUL (%00) would reach the
+    // database, which PostgreSQL refuses in text (a 500).
+    bool control = false;
+    for (const QString &segment : std::as_const(segments))
+        control = control || hasControlCharacter(segment);
+    for (const auto &item : ex->query.queryItems(QUrl::FullyDecoded))
+        control = control || hasControlCharacter(item.first) || hasControlCharacter(item.second);
+    if (control) {
+        if (!checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+            return;
+        finish(ex, error(ex, ApiError::Code::BadRequest,
+                         QStringLiteral("The path or query holds a control character (such as %00).")));
+        return;
+    }
     QByteArrayList allowed;
     const Route *match = nullptr;
     QStringList args;
@@ -388,6 +411,12 @@ void ApiServer::authenticate(const ExchangePtr &ex)
             return;
         }
     }
+    // An address over its anonymous budget gets no more lookups or signature checks until the
+    // window ends: without this a guesser would still have every guess checked (and a right one
+    // answered) at full speed, only the refusals turning from 401 into 429.
+    if (m_rateLimiter.isExhausted(QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit, m_now())
+        && !checkRate(ex, QStringLiteral("ip:") + ex->ip, m_config.anonymousLimit))
+        return;
     if (AccessTokens::looksLikeJwt(credential)) {
         authenticateUserToken(ex, credential, hash);
         return;
@@ -1031,7 +1060,9 @@ void ApiServer::write(const ExchangePtr &ex, Reply &reply)
     }
     for (const auto &h : std::as_const(reply.headers))
         out.writeHeader(h.first, h.second);
-    out.writeBody(reply.body);
+    // The answer to HEAD has no content (RFC 9110 9.3.2): a client reads none, so any sent would
+    // be taken for the start of the next answer on the connection.
+    out.writeBody(ex->method == "HEAD" ? QByteArray() : reply.body);
     if (auto *guard = ConnectionGuard::of(ex->socket))
         guard->responseWritten();
     if (reply.sensitive && !reply.body.isEmpty())

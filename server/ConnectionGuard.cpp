@@ -29,6 +29,22 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+// A field name is a token (RFC 9110 5.6.2); a value holds no control character but HTAB.
+bool isFieldLine(QByteArrayView name, QByteArrayView value)
+{
+    for (char c : name) {
+        const bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        if (!token)
+            return false;
+    }
+    for (char c : value) {
+        if ((uchar(c) < 0x20 && c != '\t') || uchar(c) == 0x7f)
+            return false;
+    }
+    return true;
+}
+
 // Length of the header block at the start of `head` (request line, header lines and the empty
 // line that ends them), or -1 while it has not ended. Lines may end in CRLF or in a bare LF: Qt's
 // parser accepts both, and the guard must see a request end exactly where the parser does.
@@ -158,8 +174,18 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
     bool keepAlive = !http10;
     qint64 contentLength = 0;
     bool haveLength = false;
+    bool upgrade = false;
+    bool websocket = false;
+    int fields = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &raw = lines.at(i);
+        if (!raw.trimmed().isEmpty() && ++fields > MaxHeaderFields) {
+            // Qt's parser keeps the first 100 fields and loses track of the body after them (a
+            // Content-Length among the lost ones, or not): the body would be read as the next
+            // request while the guard counts it as this one's.
+            reject(431, "BAD_REQUEST", QStringLiteral("The request has more than %1 header fields.").arg(MaxHeaderFields));
+            return;
+        }
         if (raw.startsWith(' ') || raw.startsWith('\t')) {
             // A folded continuation line: Qt's parser would glue it to the header above, so a
             // header in it would frame the request differently for the guard and the server.
@@ -167,13 +193,25 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
             return;
         }
         const QByteArray line = raw.trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
+        if (line.isEmpty())
             continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0) {
+            // Qt's parser reads such a line as part of the next header's name, and frames what
+            // follows differently from the guard.
+            reject(400, "BAD_REQUEST", QStringLiteral("A header line is not of the form \"name: value\"."));
+            return;
+        }
         const QByteArray rawName = line.left(colon);
         if (rawName.endsWith(' ') || rawName.endsWith('\t')) {
             // RFC 9112 5.1: a server must reject whitespace between a field name and its colon.
             reject(400, "BAD_REQUEST", QStringLiteral("A header has whitespace before its colon."));
+            return;
+        }
+        if (!isFieldLine(rawName, raw.endsWith('\r') ? raw.chopped(1).mid(colon + 1) : raw.mid(colon + 1))) {
+            // RFC 9110 5.1, 5.5: names are tokens; CR, LF and NUL in a value make it invalid.
+            reject(400, "BAD_REQUEST", QStringLiteral("A header has a name that is not a token or a value with "
+                                                      "control characters."));
             return;
         }
         const QByteArray name = rawName.toLower();
@@ -191,6 +229,9 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
             reject(411, "BAD_REQUEST",
                    QStringLiteral("Chunked request bodies are not accepted; send a Content-Length."));
             return;
+        } else if (name == "upgrade") {
+            upgrade = true;
+            websocket = websocket || value.toLower().contains("websocket");
         } else if (name == "connection") {
             const QByteArray v = value.toLower();
             if (v.contains("close"))
@@ -198,6 +239,14 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
             else if (v.contains("keep-alive"))
                 keepAlive = true;
         }
+    }
+    if (upgrade && (websocket || contentLength > 0)) {
+        // Qt's parser stops at the headers of a request that asks for an upgrade: a body would be
+        // read as the next request, and a WebSocket handshake is dropped without an answer (this
+        // server speaks plain HTTP/1.1 only). Other upgrade offers without a body are ignored.
+        reject(400, "BAD_REQUEST", QStringLiteral("Protocol upgrades are not supported; send plain HTTP/1.1 requests "
+                                                  "without an Upgrade header."));
+        return;
     }
     if (contentLength > m_config.maxBodyBytes) {
         reject(413, "PAYLOAD_TOO_LARGE",

@@ -20,12 +20,17 @@ struct ServerConfig;
 // byte stream by peeking at every chunk before QHttpServer consumes it, so it never copies a
 // body and never lets an oversized one be buffered. It must see every request end where Qt's
 // parser does (bare-LF line endings, blank lines between requests), and it refuses with 400 the
-// headers the two could frame differently (whitespace before a colon, folded lines,
-// conflicting Content-Length values).
+// headers the two could frame differently (whitespace before a colon, folded lines, lines
+// without a colon, names that are not tokens, control characters in values, conflicting
+// Content-Length values, an upgrade offer with a body or to WebSocket) and with 431 more header
+// fields than Qt keeps.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
+    // Qt's parser (QHttpHeaderParser's default) keeps at most this many header fields.
+    static constexpr int MaxHeaderFields = 100;
+
     ConnectionGuard(QTcpSocket *socket, const ServerConfig &config);
 
     static ConnectionGuard *of(QTcpSocket *socket);

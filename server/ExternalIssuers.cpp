@@ -182,8 +182,17 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
         *why = QStringLiteral("not a compact JWS");
         return std::nullopt;
     }
-    const QJsonObject header = QJsonDocument::fromJson(fromB64Url(QString::fromLatin1(parts.at(0)))).object();
-    const QJsonObject claims = QJsonDocument::fromJson(fromB64Url(QString::fromLatin1(parts.at(1)))).object();
+    // Strictly: a lenient decoder skips characters it does not know, so junk in the signature
+    // would make many spellings of one token that all verify.
+    const auto headerBytes = ServerSecrets::decodeBase64Url(parts.at(0));
+    const auto claimBytes = ServerSecrets::decodeBase64Url(parts.at(1));
+    const auto signature = ServerSecrets::decodeBase64Url(parts.at(2));
+    if (!headerBytes || !claimBytes || !signature) {
+        *why = QStringLiteral("bad base64url");
+        return std::nullopt;
+    }
+    const QJsonObject header = QJsonDocument::fromJson(*headerBytes).object();
+    const QJsonObject claims = QJsonDocument::fromJson(*claimBytes).object();
     const QString issuer = claims.value(QStringLiteral("iss")).toString();
     if (!trusts(issuer)) {
         *why = QStringLiteral("untrusted issuer");
@@ -204,7 +213,7 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
         *why = QStringLiteral("unknown key id of a trusted issuer (keys are being refreshed)");
         return std::nullopt;
     }
-    if (!ServerSecrets::verifySignature(key.get(), alg, parts.at(0) + '.' + parts.at(1), fromB64Url(QString::fromLatin1(parts.at(2))))) {
+    if (!ServerSecrets::verifySignature(key.get(), alg, parts.at(0) + '.' + parts.at(1), *signature)) {
         *why = QStringLiteral("bad signature");
         return std::nullopt;
     }
@@ -225,12 +234,12 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
     }
     const qint64 now = nowMs / 1000;
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
-    if (!exp.isDouble() || exp.toInteger() + AccessTokens::DefaultLeewaySeconds < now) {
+    if (!exp.isDouble() || exp.toInteger() < now - AccessTokens::DefaultLeewaySeconds) {
         *why = QStringLiteral("expired token");
         return std::nullopt;
     }
     const QJsonValue nbf = claims.value(QStringLiteral("nbf"));
-    if (nbf.isDouble() && nbf.toInteger() - AccessTokens::DefaultLeewaySeconds > now) {
+    if (nbf.isDouble() && nbf.toInteger() > now + AccessTokens::DefaultLeewaySeconds) {
         *why = QStringLiteral("token not yet valid");
         return std::nullopt;
     }
@@ -239,7 +248,7 @@ std::optional<ExternalIssuers::Identity> ExternalIssuers::validate(const QByteAr
     id.subject = claims.value(QStringLiteral("sub")).toString();
     if (claims.value(QStringLiteral("email_verified")) != QJsonValue(false))
         id.email = claims.value(QStringLiteral("email")).toString();
-    id.expiresAtMs = (exp.toInteger() + AccessTokens::DefaultLeewaySeconds) * 1000;
+    id.expiresAtMs = (qMin(exp.toInteger(), AccessTokens::MaxExpirySeconds) + AccessTokens::DefaultLeewaySeconds) * 1000;
     return id;
 }
 

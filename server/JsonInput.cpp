@@ -182,6 +182,11 @@ std::optional<QString> JsonInput::string(const QString &field, int maxLength, bo
         fail(field, QStringLiteral("Must be at most %1 characters.").arg(maxLength));
         return std::nullopt;
     }
+    if (s.contains(QChar(0))) {
+        // Never meant, and PostgreSQL refuses it in text.
+        fail(field, QStringLiteral("Must not contain the NUL character (\\u0000)."));
+        return std::nullopt;
+    }
     return s;
 }
 

@@ -34,9 +34,13 @@ QUrlQuery formBody(const QByteArray &body)
     return QUrlQuery(QString::fromLatin1(b));
 }
 
+// A form field's value, never a null string (a missing email was bound as NULL into the audit
+// event of the failed sign-in: a 500). A value holding NUL (%00) counts as absent: nothing valid
+// holds one, and PostgreSQL refuses it in text.
 QString formValue(const QUrlQuery &q, const char *name)
 {
-    return q.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    const QString value = q.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    return value.isNull() || value.contains(QChar(0)) ? QStringLiteral("") : value;
 }
 
 QString cookieValue(const QByteArray &header, const QByteArray &name)

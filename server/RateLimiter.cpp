@@ -98,6 +98,17 @@ RateLimiter::Decision RateLimiter::check(const QString &subject, const RateLimit
     return d;
 }
 
+bool RateLimiter::isExhausted(const QString &subject, const RateLimit &limit, qint64 nowMs) const
+{
+    const auto it = m_windows.constFind(subject);
+    if (it == m_windows.cend())
+        return false;
+    const qint64 windowMs = qint64(limit.windowSeconds) * 1000;
+    if (it->startMs != nowMs - nowMs % windowMs)
+        return false; // a new window: check() starts it afresh
+    return it->shared + it->inFlight + it->local >= limit.limit;
+}
+
 QList<RateLimiter::Delta> RateLimiter::takeDeltas(qint64 nowMs, int maxSubjects)
 {
     QList<Delta> out;

@@ -32,6 +32,8 @@ public:
     };
 
     Decision check(const QString &subject, const RateLimit &limit, qint64 nowMs);
+    // True when check() would refuse now; counts nothing.
+    bool isExhausted(const QString &subject, const RateLimit &limit, qint64 nowMs) const;
 
     // Shared limits by leases (several instances, exact): an instance takes a share of the
     // window's budget from the database (leaseRequest, then leaseAnswered with what was granted)

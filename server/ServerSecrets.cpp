@@ -100,6 +100,16 @@ QByteArray ServerSecrets::base64Url(const QByteArray &data)
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+std::optional<QByteArray> ServerSecrets::decodeBase64Url(QByteArrayView text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(text.toByteArray(), QByteArray::Base64UrlEncoding
+                                                                                | QByteArray::AbortOnBase64DecodingErrors);
+    // Only the one spelling base64Url() writes: no padding, no stray bits in the last character.
+    if (!decoded || QByteArrayView(base64Url(decoded.decoded)) != text)
+        return std::nullopt;
+    return decoded.decoded;
+}
+
 void ServerSecrets::ensure(QSqlDatabase &db, qint64 nowMs)
 {
     auto insert = [&](const QString &name, const QByteArray &value) {
@@ -300,18 +310,15 @@ std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayVie
         *why = QStringLiteral("not a compact JWS");
         return std::nullopt;
     }
-    auto decode = [](const QByteArray &part) {
-        return QByteArray::fromBase64Encoding(part, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    };
-    const auto headerBytes = decode(parts.at(0));
-    const auto payloadBytes = decode(parts.at(1));
-    const auto signature = decode(parts.at(2));
+    const auto headerBytes = decodeBase64Url(parts.at(0));
+    const auto payloadBytes = decodeBase64Url(parts.at(1));
+    const auto signature = decodeBase64Url(parts.at(2));
     if (!headerBytes || !payloadBytes || !signature) {
         *why = QStringLiteral("bad base64url");
         return std::nullopt;
     }
     VerifiedJws out;
-    out.header = QJsonDocument::fromJson(headerBytes.decoded).object();
+    out.header = QJsonDocument::fromJson(*headerBytes).object();
     // The algorithm is pinned: whatever the header says, only ES256 with one of our keys counts.
     if (out.header.value(QStringLiteral("alg")).toString() != QLatin1String("ES256")) {
         *why = QStringLiteral("algorithm not allowed");
@@ -323,13 +330,13 @@ std::optional<ServerSecrets::VerifiedJws> ServerSecrets::verifyJws(QByteArrayVie
         return std::nullopt;
     }
     const QByteArray input = parts.at(0) + '.' + parts.at(1);
-    const bool ok = verifySignature(key->key, "ES256", input, signature.decoded);
+    const bool ok = verifySignature(key->key, "ES256", input, *signature);
     if (!ok) {
         *why = QStringLiteral("bad signature");
         return std::nullopt;
     }
     QJsonParseError error;
-    const QJsonDocument payload = QJsonDocument::fromJson(payloadBytes.decoded, &error);
+    const QJsonDocument payload = QJsonDocument::fromJson(*payloadBytes, &error);
     if (!payload.isObject()) {
         *why = QStringLiteral("payload is not a JSON object");
         return std::nullopt;

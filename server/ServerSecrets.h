@@ -54,6 +54,9 @@ public:
 
     static QByteArray randomBytes(int count);
     static QByteArray base64Url(const QByteArray &data);
+    // Strict base64url (RFC 7515): the canonical spelling only, so that a token has exactly one
+    // encoding that verifies (no padding, no set bits past the data, no other characters).
+    static std::optional<QByteArray> decodeBase64Url(QByteArrayView text);
 
 private:
     struct SigningKey
