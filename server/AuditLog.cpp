@@ -88,11 +88,12 @@ AuditEvent AuditLog::Writer::append(const QString &orgId, AuditEvent event)
     m_insert->bind(event.seq).bind(event.atMs).bind(event.actor.type).bind(nullable(event.actor.id))
         .bind(event.actor.display).bind(event.action).bind(event.target.type).bind(nullable(event.target.id))
         .bind(event.target.display).bind(nullable(event.ip)).bind(nullable(event.userAgent))
-        .bind(nullable(event.requestId)).bind(details).bind(event.prevHash).bind(event.hash).bind(orgId).exec();
-    m_updateHead->bind(event.seq).bind(event.hash).bind(event.atMs).exec();
+        .bind(nullable(event.requestId)).bind(details).bind(event.prevHash).bind(event.hash).bind(orgId);
+    m_updateHead->bind(event.seq).bind(event.hash).bind(event.atMs);
     for (const qint64 slot : CountSlotsMs)
         m_count->bind(orgId).bind(slot).bind(event.atMs - event.atMs % slot).bind(event.action);
-    m_count->exec();
+    // The event, the new head and the counts: one round trip on PostgreSQL.
+    Sql::execAll(m_db, {m_insert.get(), m_updateHead.get(), m_count.get()});
     if (m_text)
         AuditTextIndex::insert(*m_text, event, details);
     m_seq = event.seq;

@@ -482,6 +482,24 @@ Sql &Sql::exec()
     return *this;
 }
 
+void Sql::execAll(QSqlDatabase db, std::initializer_list<Sql *> statements)
+{
+    if (!isPostgres(db)) {
+        for (Sql *statement : statements)
+            statement->exec();
+        return;
+    }
+    QStringList texts;
+    for (Sql *statement : statements) {
+        texts.append(statement->inlined());
+        statement->m_values.clear();
+        statement->m_nextBind = 0;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(texts.join(QStringLiteral(";\n"))))
+        fail(db, q.lastError(), "statements failed: " + texts.join(QStringLiteral("; ")).left(120).toStdString());
+}
+
 KeysetQuery::KeysetQuery(QString selectWhere, QVariantList binds)
     : m_sql(std::move(selectWhere))
     , m_binds(std::move(binds))

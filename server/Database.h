@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 
@@ -52,6 +53,9 @@ public:
     [[noreturn]] static void fail(QSqlDatabase db, const QSqlError &error, const std::string &what);
     Sql &bind(const QVariant &value);
     Sql &exec();
+    // Runs statements that return nothing, each bound, in order: on PostgreSQL in one round trip
+    // (one implicit transaction if none is open), on SQLite one after the other.
+    static void execAll(QSqlDatabase db, std::initializer_list<Sql *> statements);
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QString text(int column) const { return m_query.value(column).toString(); }

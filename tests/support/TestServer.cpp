@@ -275,7 +275,8 @@ bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000))
         return false;
-    QDeadlineTimer deadline(60000);
+    // Filling a demo database on PostgreSQL takes seconds, more on a busy machine.
+    QDeadlineTimer deadline(usesPostgres() ? 180000 : 60000);
     const qsizetype from = m_output.size(); // a restarted server appends to the earlier output
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(200);
