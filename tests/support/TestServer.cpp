@@ -272,7 +272,7 @@ bool TestServer::start(const QStringList &extraArgs, const QJsonObject &config)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("keyward.server.access.info=true"));
     m_process->setProcessEnvironment(env);
-    m_process->start(m_binary.isEmpty() ? binary() : m_binary, args);
+    m_process->start(binary(), args);
     if (!m_process->waitForStarted(10000))
         return false;
     // Filling a demo database on PostgreSQL takes seconds, more on a busy machine.

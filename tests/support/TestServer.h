@@ -37,8 +37,6 @@ public:
     ~TestServer();
 
     static QString binary();
-    // Runs this binary instead of binary() (e.g. a copy another user can reach).
-    void setBinary(const QString &path) { m_binary = path; }
 
     // Options: extra serve arguments (e.g. {"--demo"}), and a JSON config written to a file
     // and passed as --config when not empty.
@@ -109,7 +107,6 @@ public:
 private:
     QTemporaryDir m_dir;
     mutable QString m_pgUrl;
-    QString m_binary;
     QString m_ownUrl;
     qint64 m_fileSizeLimit = -1;
     int m_uid = -1;
