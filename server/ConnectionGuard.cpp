@@ -170,6 +170,13 @@ void ConnectionGuard::parseHeaders(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     const QByteArray requestLine = lines.value(0).trimmed();
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty() || !parts.at(2).startsWith("HTTP/")) {
+        // Qt's parser neither answers nor closes on a request line it cannot read (blank, say):
+        // the connection would wait with no deadline.
+        reject(400, "BAD_REQUEST", QStringLiteral("The request line must be \"METHOD target HTTP/1.1\"."));
+        return;
+    }
     const bool http10 = requestLine.endsWith("HTTP/1.0");
     bool keepAlive = !http10;
     qint64 contentLength = 0;
